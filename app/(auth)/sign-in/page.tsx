@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { currentUser } from "@/lib/auth/guards";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const NOTICES: Record<string, string> = {
+  CredentialsSignin: "That email and password do not match an account.",
+  rate_limited: "Too many failed attempts. Wait a minute, then try again.",
+  suspended: "This account is suspended. Contact support@substation.test if you think this is a mistake.",
+};
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const params = await searchParams;
+  const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
+  if (await currentUser()) redirect(callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard");
+  const code = typeof params.code === "string" ? params.code : typeof params.error === "string" ? params.error : undefined;
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Sign in to Substation</h1>
+      <p className="mt-1 mb-6 text-sm text-slate-600">Welcome back. Your sites, listings and bookings are waiting.</p>
+      <SignInForm callbackUrl={callbackUrl} notice={code ? NOTICES[code] : undefined} />
+    </>
+  );
+}

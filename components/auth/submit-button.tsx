@@ -1,0 +1,20 @@
+"use client";
+
+import { Loader2 } from "lucide-react";
+import { useFormStatus } from "react-dom";
+import { Button, type ButtonStyle } from "@/components/ui/button";
+
+export function SubmitButton({ children, pendingLabel, ...style }: { children: React.ReactNode; pendingLabel: string } & ButtonStyle) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" disabled={pending} aria-disabled={pending} className="w-full" {...style}>
+      {pending ? (
+        <>
+          <Loader2 className="h-4 w-4 animate-spin" aria-hidden="true" /> {pendingLabel}
+        </>
+      ) : (
+        children
+      )}
+    </Button>
+  );
+}

@@ -1,0 +1,3 @@
+import "server-only";
+
+export { getDb, rawRows, type Database, type Executor, type Transaction } from "./connection";

@@ -1,0 +1,59 @@
+// Organizations (a miner or an AI team) and their users; admins belong to none.
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, updatedAt } from "./columns";
+import { organizationKind, organizationStatus, userRole, userStatus } from "./enums";
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    kind: organizationKind("kind").notNull(),
+    status: organizationStatus("status").notNull().default("active"),
+    country: text("country"),
+    website: text("website"),
+    suspendedReason: text("suspended_reason"),
+    suspendedAt: at("suspended_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("organizations_slug_key").on(t.slug),
+    index("organizations_kind_status_idx").on(t.kind, t.status),
+    check("organizations_name_present", sql`length(trim(${t.name})) between 2 and 120`),
+    check("organizations_country_iso", sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
+    check(
+      "organizations_suspension_consistent",
+      sql`(${t.status} = 'suspended') = (${t.suspendedAt} is not null)`,
+    ),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull(),
+    status: userStatus("status").notNull().default("active"),
+    organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "restrict" }),
+    lastSignInAt: at("last_sign_in_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Emails are stored lower-cased; the index makes "A@x" and "a@x" one account.
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    index("users_organization_id_idx").on(t.organizationId),
+    check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    // Every user belongs to exactly one organization, except admins, who belong to none.
+    check("users_admin_has_no_organization", sql`(${t.role} = 'admin') = (${t.organizationId} is null)`),
+  ],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type User = typeof users.$inferSelect;

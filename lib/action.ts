@@ -1,0 +1,64 @@
+// The one wrapper for server actions: session → zod parse → handler → a result that
+// `useActionState` renders. Every action is a public POST, so every action passes here.
+import "server-only";
+import { z } from "zod";
+import { currentUser, type Role, type SessionUser } from "@/lib/auth/guards";
+import { AppError, fieldErrorsOf, toAppError, type FieldErrors } from "@/lib/errors";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fields?: FieldErrors; values?: Record<string, string> };
+
+export const idleResult = null;
+export type ActionState<T = undefined> = ActionResult<T> | null;
+
+type Access = "public" | Role[];
+
+/** Form fields as strings, echoed back so a failed form keeps what the user typed (never passwords). */
+function echo(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !/password|token/i.test(key) && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}
+
+function formObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of formData) {
+    if (!key.startsWith("$ACTION")) object[key] = value;
+  }
+  return object;
+}
+
+export function createAction<S extends z.ZodType, T>(options: {
+  schema: S;
+  access: Access;
+  handler: (input: z.infer<S>, context: { user: SessionUser | null }) => Promise<ActionResult<T>>;
+}) {
+  return async (_previous: ActionState<T>, formData: FormData): Promise<ActionResult<T>> => {
+    const values = echo(formData);
+    try {
+      const user = await currentUser();
+      if (options.access !== "public") {
+        if (!user) throw AppError.unauthenticated();
+        if (!options.access.includes(user.role)) throw AppError.forbidden();
+      }
+      const parsed = options.schema.safeParse(formObject(formData));
+      if (!parsed.success) {
+        return { ok: false, error: "Please correct the highlighted fields.", fields: fieldErrorsOf(parsed.error), values };
+      }
+      return await options.handler(parsed.data, { user });
+    } catch (error) {
+      if (isNavigation(error)) throw error;
+      const e = toAppError(error);
+      return { ok: false, error: e.message, fields: e.fields, values };
+    }
+  };
+}
+
+/** redirect() and notFound() work by throwing; they must pass through untouched. */
+export function isNavigation(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}

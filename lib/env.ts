@@ -1,0 +1,71 @@
+// The one place that reads process.env: every setting is parsed and validated here, with
+// defaults for the embedded (no-server) mode.
+import { z } from "zod";
+import path from "node:path";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional,
+  DATA_DIR: optional,
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  AUTH_SECRET: optional,
+  APP_URL: optional,
+  UPLOAD_DIR: optional,
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  SMTP_HOST: optional,
+  SMTP_PORT: z.coerce.number().int().positive().default(587),
+  SMTP_USER: optional,
+  SMTP_PASSWORD: optional,
+  SMTP_SECURE: z.enum(["true", "false"]).default("false"),
+  MAIL_FROM: z.string().default("Substation <no-reply@substation.test>"),
+  ENABLE_DEV_TOOLS: z.enum(["0", "1"]).default("0"),
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(800),
+});
+
+const parsed = schema.safeParse(process.env);
+if (!parsed.success) {
+  throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+}
+const raw = parsed.data;
+const isProduction = raw.NODE_ENV === "production";
+
+// A development secret is derived so that the embedded mode works with no set-up; a
+// production build that is actually serving must be given its own (checked in lib/auth).
+const DEV_AUTH_SECRET = "substation-development-secret-do-not-use-in-production";
+
+export const env = {
+  nodeEnv: raw.NODE_ENV,
+  isProduction,
+  databaseUrl: raw.DATABASE_URL,
+  /** Folder of the embedded PostgreSQL (PGlite), used when DATABASE_URL is unset. */
+  dbPoolSize: raw.DB_POOL_SIZE,
+  dataDir: path.resolve(raw.DATA_DIR ?? ".data/pglite"),
+  authSecret: raw.AUTH_SECRET ?? (isProduction ? undefined : DEV_AUTH_SECRET),
+  appUrl: raw.APP_URL,
+  uploadDir: path.resolve(raw.UPLOAD_DIR ?? ".data/uploads"),
+  stripe:
+    raw.STRIPE_SECRET_KEY && raw.STRIPE_WEBHOOK_SECRET
+      ? { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET }
+      : undefined,
+  smtp: raw.SMTP_HOST
+    ? {
+        host: raw.SMTP_HOST,
+        port: raw.SMTP_PORT,
+        secure: raw.SMTP_SECURE === "true",
+        auth: raw.SMTP_USER ? { user: raw.SMTP_USER, pass: raw.SMTP_PASSWORD ?? "" } : undefined,
+      }
+    : undefined,
+  mailFrom: raw.MAIL_FROM,
+  /** The developer pages (mail outbox): on outside production, or when asked for. */
+  devTools: !isProduction || raw.ENABLE_DEV_TOOLS === "1",
+  platformFeeBps: raw.PLATFORM_FEE_BPS,
+} as const;
+
+export type Env = typeof env;
