@@ -1,0 +1,45 @@
+import { expect, type Page } from "@playwright/test";
+
+export class SignUpPage {
+  constructor(private readonly page: Page) {}
+
+  async open(kind?: "miner" | "buyer") {
+    await this.page.goto(kind ? `/sign-up?kind=${kind}` : "/sign-up");
+    await expect(this.page.getByRole("heading", { name: "Create your Substation account" })).toBeVisible();
+  }
+
+  async fill(values: { kind?: "miner" | "buyer"; name: string; organization: string; email: string; password: string }) {
+    if (values.kind) {
+      await this.page.getByText(values.kind === "miner" ? "I offer capacity" : "I need capacity").click();
+    }
+    await this.page.getByLabel("Your name").fill(values.name);
+    await this.page.getByLabel(/Mining company|AI team or company|Organization/).fill(values.organization);
+    await this.page.getByLabel("Work email").fill(values.email);
+    await this.page.getByLabel("Password").fill(values.password);
+  }
+
+  async submit() {
+    await this.page.getByRole("button", { name: "Create account" }).click();
+  }
+}
+
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async open() {
+    await this.page.goto("/sign-in");
+    await expect(this.page.getByRole("heading", { name: "Sign in to Substation" })).toBeVisible();
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
