@@ -16,6 +16,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+    // letting Vite transform it resolves the import as Next's own bundler does.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
   },
 });

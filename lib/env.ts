@@ -46,10 +46,10 @@ export const env = {
   databaseUrl: raw.DATABASE_URL,
   /** Folder of the embedded PostgreSQL (PGlite), used when DATABASE_URL is unset. */
   dbPoolSize: raw.DB_POOL_SIZE,
-  dataDir: path.resolve(raw.DATA_DIR ?? ".data/pglite"),
+  dataDir: path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR ?? ".data/pglite"),
   authSecret: raw.AUTH_SECRET ?? (isProduction ? undefined : DEV_AUTH_SECRET),
   appUrl: raw.APP_URL,
-  uploadDir: path.resolve(raw.UPLOAD_DIR ?? ".data/uploads"),
+  uploadDir: path.resolve(/*turbopackIgnore: true*/ raw.UPLOAD_DIR ?? ".data/uploads"),
   stripe:
     raw.STRIPE_SECRET_KEY && raw.STRIPE_WEBHOOK_SECRET
       ? { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET }
