@@ -23,10 +23,13 @@ function echo(formData: FormData): Record<string, string> {
   return values;
 }
 
-function formObject(formData: FormData): Record<string, unknown> {
+/** FormData as an object; a key sent more than once (checkboxes) becomes an array. */
+export function formObject(formData: FormData): Record<string, unknown> {
   const object: Record<string, unknown> = {};
-  for (const [key, value] of formData) {
-    if (!key.startsWith("$ACTION")) object[key] = value;
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key);
+    object[key] = values.length > 1 ? values : values[0];
   }
   return object;
 }

@@ -20,6 +20,8 @@ export async function callerOf(request: Request): Promise<Caller | null> {
     if (!user || !isActive(user)) throw AppError.unauthenticated("That API token is not valid, or it was revoked.");
     return { user, actor: actorOf(user), via: "token" };
   }
+  // No session cookie, no session: skip Auth.js entirely (anonymous API calls are common).
+  if (!request.headers.get("cookie")?.includes("authjs.session-token")) return null;
   const user = await currentUser();
   if (!user) return null;
   if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);

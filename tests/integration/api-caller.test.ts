@@ -67,7 +67,8 @@ describe("cookie-authenticated writes", () => {
   });
 
   it("are refused from another origin, or with no origin at all", () => {
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, {}]) {
+    const cases: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, {}];
+    for (const headers of cases) {
       const error = (() => {
         try {
           assertSameOrigin(request(headers));
