@@ -1,9 +1,26 @@
+// Personal API tokens: only a SHA-256 hash is stored, the token itself is shown once.
 import "server-only";
-import { createHash } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { apiTokens, organizations, users } from "@/db/schema";
+import { assertRole, type Actor } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import { apiTokenSchema } from "@/lib/validations/api-token";
 import type { SessionUser } from "./users";
+
+export const MAX_ACTIVE_TOKENS = 20;
+const TOKEN_PREFIX_LENGTH = 12;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type ApiTokenSummary = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -46,4 +63,68 @@ export async function findUserByToken(db: Executor, token: string): Promise<Sess
     status: row.status,
     organization: row.orgId && row.orgName && row.orgKind && row.orgStatus ? { id: row.orgId, name: row.orgName, kind: row.orgKind, status: row.orgStatus } : null,
   };
+}
+
+/**
+ * Creates a token for the actor and returns it in plain text: the only time it exists
+ * outside the caller's hands. Admins act through audited admin paths, not tokens.
+ */
+export async function createApiToken(db: Executor, actor: Actor, name: string) {
+  assertRole(actor, "miner", "buyer");
+  const input = apiTokenSchema.parse({ name });
+  // 32 random bytes: far beyond guessing, so a fast unsalted hash is enough to look it up.
+  const token = `sub_${randomBytes(32).toString("base64url")}`;
+  const prefix = token.slice(0, TOKEN_PREFIX_LENGTH);
+  return db.transaction(async (tx) => {
+    // Locking the user row serializes concurrent creations, so the cap holds under races.
+    const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for("update");
+    if (!owner) throw AppError.unauthenticated();
+    const [active] = await tx
+      .select({ n: count() })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)));
+    if ((active?.n ?? 0) >= MAX_ACTIVE_TOKENS) {
+      throw AppError.conflict(
+        `You already have ${MAX_ACTIVE_TOKENS} active API tokens, the most one account may hold. Revoke one you no longer use, then create the new one.`,
+      );
+    }
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId: actor.userId, name: input.name, tokenHash: hashToken(token), prefix })
+      .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt });
+    return { ...row!, token };
+  });
+}
+
+/** The actor's own tokens, newest first; revoked ones stay listed with `revokedAt` set. */
+export async function listApiTokens(db: Executor, actor: Actor): Promise<ApiTokenSummary[]> {
+  assertRole(actor, "miner", "buyer");
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, actor.userId))
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+}
+
+/**
+ * Revokes one of the actor's tokens; it fails on its very next request. Revoking twice
+ * keeps the first revocation time. Another user's token is "not found", never confirmed.
+ */
+export async function revokeApiToken(db: Executor, actor: Actor, id: string): Promise<{ id: string; revokedAt: Date }> {
+  assertRole(actor, "miner", "buyer");
+  if (!UUID.test(id)) throw AppError.notFound("That API token");
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.userId)))
+    .returning({ id: apiTokens.id, revokedAt: apiTokens.revokedAt });
+  if (!row?.revokedAt) throw AppError.notFound("That API token");
+  return { id: row.id, revokedAt: row.revokedAt };
 }
