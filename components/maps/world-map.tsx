@@ -1,0 +1,215 @@
+"use client";
+
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
+import { cn } from "@/components/ui/cn";
+import { invert, MAP_HEIGHT, MAP_WIDTH, project, type LatLon } from "@/lib/geo/projection";
+import { BORDERS_PATH, GRATICULE_PATH, LAND_PATH, SPHERE_PATH } from "./land-path";
+
+export type MapPin = {
+  id: string;
+  lat: number;
+  lon: number;
+  label: string;
+  /** 0..1, drawn as a radius from 4 to 14 px; 0.3 when absent. */
+  size?: number;
+  /** muted: grey (e.g. nothing free); default: volt; accent: near-white with a volt ring, the brightest. */
+  tone?: "default" | "muted" | "accent";
+};
+
+type WorldMapProps = {
+  pins: MapPin[];
+  selectedId?: string | null;
+  highlightedId?: string | null;
+  onPinHover?: (id: string | null) => void;
+  onPinSelect?: (id: string) => void;
+  /** Turns on pick mode: a click on the globe reports its position (4 decimals). */
+  onPick?: (position: LatLon) => void;
+  picked?: LatLon | null;
+  className?: string;
+  ariaLabel: string;
+};
+
+const MIN_RADIUS_PX = 4;
+const MAX_RADIUS_PX = 14;
+// 24 × 24 px is WCAG's minimum target; small pins get an invisible larger one.
+const MIN_TARGET_RADIUS_PX = 12;
+
+const TONE_CLASSES = {
+  default: "fill-volt-400 stroke-ink-950",
+  muted: "fill-slate-400 stroke-ink-950",
+  accent: "fill-volt-100 stroke-volt-500",
+} as const;
+
+/** Pins and markers keep their size in screen pixels however wide the map is drawn. */
+function useUnitsPerPixel(svgRef: RefObject<SVGSVGElement | null>): number {
+  const [unitsPerPixel, setUnitsPerPixel] = useState(1);
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const measure = () => {
+      const width = svg.getBoundingClientRect().width;
+      if (width > 0) setUnitsPerPixel(MAP_WIDTH / width);
+    };
+    // A ResizeObserver reports once on observe(), before the first paint, so no separate measure.
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [svgRef]);
+  return unitsPerPixel;
+}
+
+function radiusPx(pin: MapPin): number {
+  const size = Math.min(1, Math.max(0, pin.size ?? 0.3));
+  return MIN_RADIUS_PX + size * (MAX_RADIUS_PX - MIN_RADIUS_PX);
+}
+
+function PinMark({ pin, state, unit }: { pin: MapPin; state: "idle" | "highlighted" | "selected"; unit: number }) {
+  const [x, y] = project(pin.lat, pin.lon);
+  const r = radiusPx(pin) * unit;
+  return (
+    <>
+      {state === "selected" && <circle cx={x} cy={y} r={r + 5 * unit} className="fill-none stroke-volt-300" strokeWidth={2 * unit} />}
+      <circle
+        cx={x}
+        cy={y}
+        r={r}
+        className={cn(TONE_CLASSES[pin.tone ?? "default"], state !== "idle" && "stroke-white")}
+        strokeWidth={(state === "idle" ? 1.5 : state === "highlighted" ? 2.5 : 3) * unit}
+      />
+    </>
+  );
+}
+
+export function WorldMap({ pins, selectedId = null, highlightedId = null, onPinHover, onPinSelect, onPick, picked = null, className, ariaLabel }: WorldMapProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const unit = useUnitsPerPixel(svgRef);
+  const hintId = useId();
+  // The pin under the pointer or keyboard focus, which a parent's highlightedId may lag behind.
+  const [pointerId, setPointerId] = useState<string | null>(null);
+  const activeId = pointerId ?? highlightedId;
+  const byId = new Map(pins.map((pin) => [pin.id, pin]));
+  const activePin = activeId ? byId.get(activeId) : undefined;
+  const selectedPin = selectedId ? byId.get(selectedId) : undefined;
+
+  function point(id: string | null) {
+    setPointerId(id);
+    onPinHover?.(id);
+  }
+
+  function pick(event: MouseEvent<SVGSVGElement>) {
+    const matrix = svgRef.current?.getScreenCTM();
+    if (!onPick || !matrix) return;
+    const { x, y } = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+    const position = invert(x, y);
+    if (position) onPick(position);
+  }
+
+  function selectOnKey(event: KeyboardEvent, id: string) {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    event.preventDefault();
+    onPinSelect?.(id);
+  }
+
+  return (
+    <div className={className}>
+      <div className="relative">
+        <svg
+          ref={svgRef}
+          viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+          role="group"
+          aria-label={ariaLabel}
+          aria-describedby={onPick ? hintId : undefined}
+          onClick={onPick ? pick : undefined}
+          className={cn("block aspect-[960/500] h-auto w-full select-none", onPick && "cursor-crosshair")}
+        >
+          <g aria-hidden="true">
+            <path d={SPHERE_PATH} className="fill-ink-900" />
+            <path d={GRATICULE_PATH} className="fill-none stroke-slate-400/20" strokeWidth={0.5} />
+            <path d={LAND_PATH} className="fill-slate-700 stroke-slate-500" strokeWidth={0.5} />
+            <path d={BORDERS_PATH} className="fill-none stroke-slate-500/70" strokeWidth={0.4} />
+            <path d={SPHERE_PATH} className="fill-none stroke-slate-500" strokeWidth={1} />
+          </g>
+
+          {/* Pins stay in the caller's order so Tab follows the results list; the overlays below
+              repaint the highlighted and selected ones on top without moving focusable nodes. */}
+          {pins.map((pin) => {
+            const [x, y] = project(pin.lat, pin.lon);
+            return (
+              <g
+                key={pin.id}
+                role="button"
+                tabIndex={0}
+                aria-label={pin.label}
+                aria-current={pin.id === selectedId ? "true" : undefined}
+                className="group cursor-pointer outline-none"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onPinSelect?.(pin.id);
+                }}
+                onKeyDown={(event) => selectOnKey(event, pin.id)}
+                onMouseEnter={() => point(pin.id)}
+                onMouseLeave={() => point(null)}
+                onFocus={() => point(pin.id)}
+                onBlur={() => point(null)}
+              >
+                <circle cx={x} cy={y} r={Math.max(radiusPx(pin), MIN_TARGET_RADIUS_PX) * unit} className="fill-transparent" />
+                <PinMark pin={pin} state={pin.id === selectedId ? "selected" : pin.id === activeId ? "highlighted" : "idle"} unit={unit} />
+                <circle
+                  cx={x}
+                  cy={y}
+                  r={(radiusPx(pin) + 8) * unit}
+                  className="fill-none stroke-sky-400 opacity-0 group-focus-visible:opacity-100"
+                  strokeWidth={2 * unit}
+                />
+              </g>
+            );
+          })}
+          <g aria-hidden="true" className="pointer-events-none">
+            {activePin && activePin !== selectedPin && <PinMark pin={activePin} state="highlighted" unit={unit} />}
+            {selectedPin && <PinMark pin={selectedPin} state="selected" unit={unit} />}
+          </g>
+
+          {picked && <Crosshair position={picked} unit={unit} />}
+        </svg>
+        {activePin && <PinTooltip pin={activePin} />}
+      </div>
+      {onPick && (
+        <p id={hintId} className="mt-2 text-xs text-slate-600">
+          Click the map to set the position, or type the latitude and longitude in the fields.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Crosshair({ position, unit }: { position: LatLon; unit: number }) {
+  const [x, y] = project(position.lat, position.lon);
+  const arms = `M${x - 16 * unit},${y}h${10 * unit}M${x + 6 * unit},${y}h${10 * unit}M${x},${y - 16 * unit}v${10 * unit}M${x},${y + 6 * unit}v${10 * unit}`;
+  // A dark outline under the bright mark keeps it visible over land, sea and pins alike.
+  return (
+    <g aria-hidden="true" className="pointer-events-none fill-none">
+      <path d={arms} className="stroke-ink-950" strokeWidth={5 * unit} strokeLinecap="round" />
+      <circle cx={x} cy={y} r={5 * unit} className="stroke-ink-950" strokeWidth={5 * unit} />
+      <path d={arms} className="stroke-volt-400" strokeWidth={2.5 * unit} strokeLinecap="round" />
+      <circle cx={x} cy={y} r={5 * unit} className="stroke-volt-400" strokeWidth={2.5 * unit} />
+    </g>
+  );
+}
+
+/** A visual echo of the pin's aria-label, so screen readers are not told twice. */
+function PinTooltip({ pin }: { pin: MapPin }) {
+  const [x, y] = project(pin.lat, pin.lon);
+  const gap = radiusPx(pin) + 6;
+  // Near an edge the label turns inward instead of being cut off.
+  const shiftX = x < MAP_WIDTH * 0.2 ? "-12px" : x > MAP_WIDTH * 0.8 ? "calc(-100% + 12px)" : "-50%";
+  const shiftY = y < MAP_HEIGHT * 0.2 ? `${gap}px` : `calc(-100% - ${gap}px)`;
+  return (
+    <div
+      aria-hidden="true"
+      className="pointer-events-none absolute z-10 w-max max-w-60 rounded-md bg-white px-2 py-1 text-xs font-medium text-slate-900 shadow-md ring-1 ring-slate-900/10"
+      style={{ left: `${(x / MAP_WIDTH) * 100}%`, top: `${(y / MAP_HEIGHT) * 100}%`, transform: `translate(${shiftX}, ${shiftY})` }}
+    >
+      {pin.label}
+    </div>
+  );
+}
