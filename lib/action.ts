@@ -37,6 +37,8 @@ export function formObject(formData: FormData): Record<string, unknown> {
 export function createAction<S extends z.ZodType, T>(options: {
   schema: S;
   access: Access;
+  /** Reshapes form fields into the schema's input (dotted names, dollars to cents). */
+  prepare?: (fields: Record<string, unknown>) => unknown;
   handler: (input: z.infer<S>, context: { user: SessionUser | null }) => Promise<ActionResult<T>>;
 }) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionResult<T>> => {
@@ -47,7 +49,8 @@ export function createAction<S extends z.ZodType, T>(options: {
         if (!user) throw AppError.unauthenticated();
         if (!options.access.includes(user.role)) throw AppError.forbidden();
       }
-      const parsed = options.schema.safeParse(formObject(formData));
+      const fields = formObject(formData);
+      const parsed = options.schema.safeParse(options.prepare ? options.prepare(fields) : fields);
       if (!parsed.success) {
         return { ok: false, error: "Please correct the highlighted fields.", fields: fieldErrorsOf(parsed.error), values };
       }

@@ -6,8 +6,8 @@ import { signInAction } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { signInFormSchema } from "@/lib/validations/auth";
-import { SubmitButton } from "./submit-button";
-import { useClientValidation } from "./use-client-validation";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useClientValidation } from "@/components/forms/use-client-validation";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const [state, formAction] = useActionState(signInAction, null);

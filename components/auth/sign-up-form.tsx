@@ -9,8 +9,8 @@ import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { signUpSchema } from "@/lib/validations/auth";
-import { SubmitButton } from "./submit-button";
-import { useClientValidation } from "./use-client-validation";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useClientValidation } from "@/components/forms/use-client-validation";
 
 type Kind = "miner" | "buyer";
 

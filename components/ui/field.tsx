@@ -1,34 +1,22 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
-type FieldProps = ComponentProps<"input"> & {
-  label: string;
-  name: string;
-  error?: string;
-  hint?: ReactNode;
-};
+type Shell = { label: ReactNode; name: string; error?: string; hint?: ReactNode; className?: string; id?: string };
 
-/** A labelled input with its hint and inline error wired up for screen readers. */
-export function Field({ label, name, error, hint, className, id, ...props }: FieldProps) {
-  const inputId = id ?? `field-${name}`;
+function ids(name: string, id: string | undefined, hint: ReactNode, error: string | undefined) {
+  const inputId = id ?? `field-${name.replace(/\W/g, "-")}`;
   const hintId = hint ? `${inputId}-hint` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
+  return { inputId, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
+}
+
+function FieldShell({ label, inputId, hint, hintId, error, errorId, className, children }: Omit<Shell, "name" | "id"> & { inputId: string; hintId?: string; errorId?: string; children: ReactNode }) {
   return (
     <div className={cn("space-y-1.5", className)}>
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        id={inputId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={cn(
-          "block h-10 w-full rounded-md border bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-400",
-          error ? "border-red-600" : "border-slate-300",
-        )}
-        {...props}
-      />
+      {children}
       {hint && (
         <p id={hintId} className="text-xs text-slate-600">
           {hint}
@@ -40,5 +28,41 @@ export function Field({ label, name, error, hint, className, id, ...props }: Fie
         </p>
       )}
     </div>
+  );
+}
+
+export const controlClass = (error?: string) =>
+  cn(
+    "block w-full rounded-md border bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 disabled:bg-slate-50",
+    error ? "border-red-600" : "border-slate-300",
+  );
+
+/** A labelled input with its hint and inline error wired up for screen readers. */
+export function Field({ label, name, error, hint, className, id, ...props }: Shell & Omit<ComponentProps<"input">, "id">) {
+  const a = ids(name, id, hint, error);
+  return (
+    <FieldShell label={label} inputId={a.inputId} hint={hint} hintId={a.hintId} error={error} errorId={a.errorId} className={className}>
+      <input id={a.inputId} name={name} aria-invalid={error ? true : undefined} aria-describedby={a.describedBy} className={cn(controlClass(error), "h-10")} {...props} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({ label, name, error, hint, className, id, children, ...props }: Shell & Omit<ComponentProps<"select">, "id">) {
+  const a = ids(name, id, hint, error);
+  return (
+    <FieldShell label={label} inputId={a.inputId} hint={hint} hintId={a.hintId} error={error} errorId={a.errorId} className={className}>
+      <select id={a.inputId} name={name} aria-invalid={error ? true : undefined} aria-describedby={a.describedBy} className={cn(controlClass(error), "h-10")} {...props}>
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function TextareaField({ label, name, error, hint, className, id, ...props }: Shell & Omit<ComponentProps<"textarea">, "id">) {
+  const a = ids(name, id, hint, error);
+  return (
+    <FieldShell label={label} inputId={a.inputId} hint={hint} hintId={a.hintId} error={error} errorId={a.errorId} className={className}>
+      <textarea id={a.inputId} name={name} aria-invalid={error ? true : undefined} aria-describedby={a.describedBy} className={cn(controlClass(error), "py-2")} {...props} />
+    </FieldShell>
   );
 }

@@ -1,6 +1,9 @@
 // A site's facts, validated by the same schema in the site form and the JSON API.
 import { z } from "zod";
+import { COUNTRIES } from "@/lib/countries";
 import { dayField, integerField, listField, numberField, optional, textField } from "./fields";
+
+const COUNTRY_CODES = new Set(COUNTRIES.map((c) => c.code));
 
 export const COOLING_TYPES = ["air", "hydro", "immersion", "direct_liquid"] as const;
 export const REDUNDANCY = ["N", "N+1", "2N"] as const;
@@ -9,14 +12,8 @@ export const WATER_AVAILABILITY = ["none", "limited", "ample"] as const;
 export const POWER_SOURCE_KEYS = ["hydro", "wind", "solar", "nuclear", "gas", "flareGas", "grid"] as const;
 export type PowerSource = (typeof POWER_SOURCE_KEYS)[number];
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
 export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
-  try {
-    return regionNames.of(code) !== undefined && code !== "ZZ";
-  } catch {
-    return false;
-  }
+  return COUNTRY_CODES.has(code);
 }
 
 const share = (label: string) => optional(integerField(`the ${label} share`).pipe(z.number().min(0, "Shares cannot be negative.").max(100, "A share is at most 100 %.")));
