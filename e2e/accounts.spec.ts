@@ -60,7 +60,7 @@ test("sign-in refuses a wrong password with a clear message", async ({ page }) =
   const signIn = new SignInPage(page);
   await signIn.open();
   await signIn.signIn(DEMO.miner2, "not the password");
-  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toHaveText("That email and password do not match an account.");
   await expect(page.getByLabel("Email")).toHaveValue(DEMO.miner2);
 });
 

@@ -19,7 +19,7 @@ test("the landing page shows the seeded marketplace's live figures", async ({ pa
   expect(expected!.countries).toBeGreaterThanOrEqual(10);
 
   await expect(page.getByRole("heading", { name: "Recently listed capacity" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "For miners" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main", exact: true }).getByRole("link", { name: "For miners" })).toBeVisible();
   await expect(page.getByRole("contentinfo")).toContainText("CBRE");
 });
 

@@ -29,7 +29,7 @@ export default async function LandingPage() {
             <ButtonLink href="/sign-up?kind=buyer" variant="accent" size="lg">
               Find capacity <ArrowRight className="h-4 w-4" aria-hidden="true" />
             </ButtonLink>
-            <ButtonLink href="/sign-up?kind=miner" size="lg" className="border border-white/25 bg-transparent hover:bg-white/10">
+            <ButtonLink href="/sign-up?kind=miner" size="lg" variant="inverted">
               List your megawatts
             </ButtonLink>
           </div>
@@ -102,7 +102,7 @@ export default async function LandingPage() {
           </ol>
           <div className="mt-10 flex flex-wrap gap-3">
             <ButtonLink href="/sign-up" variant="accent">Create a free account</ButtonLink>
-            <ButtonLink href="/sign-in" className="border border-white/25 bg-transparent hover:bg-white/10">Sign in</ButtonLink>
+            <ButtonLink href="/sign-in" variant="inverted">Sign in</ButtonLink>
           </div>
         </div>
       </section>

@@ -1,42 +1,53 @@
 import Link from "next/link";
-import { currentUser } from "@/lib/auth/guards";
+import { currentUser, type SessionUser } from "@/lib/auth/guards";
 import { ButtonLink } from "@/components/ui/button";
 import { Logo } from "./logo";
 import { UserMenu } from "./user-menu";
 
-const NAV = [
-  { href: "/#ai-teams", label: "For AI teams" },
-  { href: "/#miners", label: "For miners" },
-  { href: "/#how-it-works", label: "How it works" },
-];
+type NavItem = { href: string; label: string };
+
+function navFor(user: SessionUser | null): NavItem[] {
+  if (!user) {
+    return [
+      { href: "/#ai-teams", label: "For AI teams" },
+      { href: "/#miners", label: "For miners" },
+      { href: "/calculators/mining", label: "Mining vs. hosting" },
+    ];
+  }
+  if (user.role === "miner") {
+    return [
+      { href: "/dashboard", label: "Dashboard" },
+      { href: "/miner/sites", label: "Sites" },
+      { href: "/miner/listings", label: "Listings" },
+      { href: "/calculators/mining", label: "Mining vs. hosting" },
+    ];
+  }
+  return [{ href: "/dashboard", label: "Dashboard" }];
+}
 
 export async function SiteHeader() {
   const user = await currentUser();
+  const nav = navFor(user);
+  const links = (className: string) =>
+    nav.map((item) => (
+      <li key={item.href}>
+        <Link href={item.href} className={className}>
+          {item.label}
+        </Link>
+      </li>
+    ));
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
         <div className="flex items-center gap-8">
           <Logo />
           <nav aria-label="Main" className="hidden md:block">
-            <ul className="flex items-center gap-1">
-              {NAV.map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-900">
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <ul className="flex items-center gap-1">{links("rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-900")}</ul>
           </nav>
         </div>
         <div className="flex items-center gap-2">
           {user ? (
-            <>
-              <ButtonLink href="/dashboard" variant="ghost" size="sm" className="hidden sm:inline-flex">
-                Dashboard
-              </ButtonLink>
-              <UserMenu name={user.name} email={user.email} role={user.role} organization={user.organization?.name ?? null} />
-            </>
+            <UserMenu name={user.name} email={user.email} role={user.role} organization={user.organization?.name ?? null} />
           ) : (
             <>
               <ButtonLink href="/sign-in" variant="ghost" size="sm">
@@ -49,6 +60,9 @@ export async function SiteHeader() {
           )}
         </div>
       </div>
+      <nav aria-label="Main (compact)" className="border-t border-slate-100 md:hidden">
+        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1">{links("block whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100")}</ul>
+      </nav>
     </header>
   );
 }

@@ -8,6 +8,8 @@ const VARIANTS = {
   secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 disabled:text-slate-400",
   ghost: "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300",
+  /** On dark backgrounds. */
+  inverted: "border border-white/25 bg-transparent text-white hover:bg-white/10",
 } as const;
 
 const SIZES = { sm: "h-8 px-3 text-sm", md: "h-10 px-4 text-sm", lg: "h-12 px-6 text-base" } as const;

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { getAdminOverview, getBuyerOverview, getMinerOverview } from "@/db/queries/dashboard";
+import { getAdminOverview, getBuyerOverview } from "@/db/queries/dashboard";
+import { MinerOverview } from "@/components/dashboard/miner-overview";
 import { Stat } from "@/components/dashboard/stat";
 import { StatusList } from "@/components/dashboard/status-list";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requirePageUser, type SessionUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
-import { formatKw } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const LISTING_ORDER = ["published", "pending_review", "draft", "paused", "rejected", "archived"];
 const BOOKING_ORDER = ["pending_deposit", "awaiting_provider", "confirmed", "active", "completed", "declined", "cancelled", "expired", "refunded"];
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
@@ -35,39 +34,9 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         {denied && <Alert tone="warning">That page is not available to your account.</Alert>}
       </div>
       <div className="mt-8">
-        {user.role === "miner" && <MinerDashboard user={user} />}
+        {user.role === "miner" && <MinerOverview user={user} />}
         {user.role === "buyer" && <BuyerDashboard user={user} />}
         {user.role === "admin" && <AdminDashboard user={user} />}
-      </div>
-    </div>
-  );
-}
-
-async function MinerDashboard({ user }: { user: SessionUser }) {
-  const overview = await getMinerOverview(await getDb(), actorOf(user), user.organization!.id);
-  const published = overview.listings.published ?? 0;
-  const waiting = overview.bookings.awaiting_provider ?? 0;
-  return (
-    <div className="space-y-8">
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Sites" value={overview.sites} />
-        <Stat label="Energized at your sites" value={formatKw(overview.energizedKw)} />
-        <Stat label="Published listings" value={published} />
-        <Stat label="Requests awaiting your answer" value={waiting} />
-      </dl>
-      <div className="grid gap-6 md:grid-cols-2">
-        <Card className="p-5">
-          <h2 className="font-semibold">Listings by status</h2>
-          <div className="mt-3">
-            <StatusList counts={overview.listings} order={LISTING_ORDER} empty="No listings yet. Add a site, then list the capacity you can offer." />
-          </div>
-        </Card>
-        <Card className="p-5">
-          <h2 className="font-semibold">Bookings on your listings</h2>
-          <div className="mt-3">
-            <StatusList counts={overview.bookings} order={BOOKING_ORDER} empty="No bookings yet. Published listings appear in AI teams' searches." />
-          </div>
-        </Card>
       </div>
     </div>
   );
