@@ -14,7 +14,7 @@ test("a new miner signs up, gets a welcome mail, signs out; the demo buyer signs
   await expect(page).toHaveURL(/\/dashboard\?welcome=1/);
   await expect(page.getByRole("heading", { name: "Welcome, Marta" })).toBeVisible();
   await expect(page.getByText("Miner · Okafor Hash Ltd")).toBeVisible();
-  await expect(page.getByText("No listings yet.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Add your first site" })).toBeVisible();
 
   await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
   const mail = page.getByRole("article", { name: "Welcome to Substation" });

@@ -8,8 +8,11 @@ test.describe("as the demo miner", () => {
     await page.goto("/dashboard");
     await expect(page.getByText(/^Miner · /)).toBeVisible();
     await expect(page.getByRole("heading", { name: "Listings by status" })).toBeVisible();
-    await expect(page.getByText("Published", { exact: true })).toBeVisible();
-    await expect(page.getByText("Sites", { exact: true })).toBeVisible();
+    const main = page.getByRole("main");
+    await expect(main.getByText("Published", { exact: true }).first()).toBeVisible();
+    await expect(main.getByRole("heading", { name: "Requests awaiting your answer" })).toBeVisible();
+    await expect(main.getByRole("heading", { name: "Occupancy" })).toBeVisible();
+    await expect(main.getByRole("heading", { name: "Revenue by month" })).toBeVisible();
   });
 
   test("the header shows the signed-in user's menu", async ({ page }) => {

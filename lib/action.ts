@@ -7,7 +7,10 @@ import { AppError, fieldErrorsOf, toAppError, type FieldErrors } from "@/lib/err
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fields?: FieldErrors; values?: Record<string, string> };
+  | { ok: false; error: string; fields?: FieldErrors; values?: FormValues };
+
+/** What the user typed, to put back into a form after a failed submission. */
+export type FormValues = Record<string, string | string[]>;
 
 export const idleResult = null;
 export type ActionState<T = undefined> = ActionResult<T> | null;
@@ -15,10 +18,12 @@ export type ActionState<T = undefined> = ActionResult<T> | null;
 type Access = "public" | Role[];
 
 /** Form fields as strings, echoed back so a failed form keeps what the user typed (never passwords). */
-function echo(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData) {
-    if (typeof value === "string" && !/password|token/i.test(key) && !key.startsWith("$ACTION")) values[key] = value;
+function echo(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const key of new Set(formData.keys())) {
+    if (/password|token/i.test(key) || key.startsWith("$ACTION")) continue;
+    const strings = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    if (strings.length) values[key] = strings.length > 1 ? strings : strings[0]!;
   }
   return values;
 }
