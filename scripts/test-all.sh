@@ -27,4 +27,4 @@ if [[ ! " ${failed_stages[*]} " =~ " build " ]]; then
   stage "end-to-end tests" ./node_modules/.bin/playwright test
 fi
 
-node scripts/summarize-tests.mjs "${#failed_stages[@]}" "${failed_stages[@]}"
+node scripts/summarize-tests.mjs "${failed_stages[@]}"

@@ -32,6 +32,13 @@ const config: NextAuthConfig = {
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    // A refused sign-in is an expected outcome (and rate limited), not a server error.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error.cause as { name?: string } | undefined)?.name === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       id: "credentials",
