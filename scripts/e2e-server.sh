@@ -14,5 +14,6 @@ echo "$DATABASE_URL" > .next/e2e-database-url
 ./node_modules/.bin/tsx db/seed.ts
 export AUTH_SECRET="e2e-only-secret-$(date +%s)-$RANDOM"
 export ENABLE_DEV_TOOLS=1
+export UPLOAD_DIR="$(mktemp -d -t substation-e2e-uploads-XXXXXX)"
 export NEXT_TELEMETRY_DISABLED=1
 exec ./node_modules/.bin/next start -H 127.0.0.1 -p "$PORT"
