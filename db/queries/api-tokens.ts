@@ -7,7 +7,7 @@ import { apiTokens, organizations, users } from "@/db/schema";
 import { assertRole, type Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import { apiTokenSchema } from "@/lib/validations/api-token";
-import type { SessionUser } from "./users";
+import { sessionColumns, toSessionUser, type SessionUser } from "./users";
 
 export const MAX_ACTIVE_TOKENS = 20;
 const TOKEN_PREFIX_LENGTH = 12;
@@ -32,18 +32,7 @@ export function hashToken(token: string): string {
  */
 export async function findUserByToken(db: Executor, token: string): Promise<SessionUser | null> {
   const [row] = await db
-    .select({
-      tokenId: apiTokens.id,
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      status: users.status,
-      orgId: organizations.id,
-      orgName: organizations.name,
-      orgKind: organizations.kind,
-      orgStatus: organizations.status,
-    })
+    .select({ tokenId: apiTokens.id, ...sessionColumns })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
@@ -55,14 +44,7 @@ export async function findUserByToken(db: Executor, token: string): Promise<Sess
     .update(apiTokens)
     .set({ lastUsedAt: new Date() })
     .where(and(eq(apiTokens.id, row.tokenId), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`));
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    status: row.status,
-    organization: row.orgId && row.orgName && row.orgKind && row.orgStatus ? { id: row.orgId, name: row.orgName, kind: row.orgKind, status: row.orgStatus } : null,
-  };
+  return toSessionUser(row);
 }
 
 /**

@@ -12,7 +12,7 @@ export type SessionUser = {
   organization: { id: string; name: string; kind: "miner" | "buyer"; status: "active" | "suspended" } | null;
 };
 
-const sessionColumns = {
+export const sessionColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
@@ -24,7 +24,7 @@ const sessionColumns = {
   orgStatus: organizations.status,
 };
 
-function toSessionUser(row: {
+export function toSessionUser(row: {
   id: string;
   email: string;
   name: string;
