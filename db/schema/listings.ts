@@ -1,10 +1,12 @@
 // Listings: offers of capacity at one site, with their review lifecycle.
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, day, id, updatedAt } from "./columns";
 import { coolingType, listingStatus } from "./enums";
 import { organizations, users } from "./organizations";
 import { sites } from "./sites";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const listings = pgTable(
   "listings",
@@ -31,6 +33,11 @@ export const listings = pgTable(
     reviewedBy: uuid("reviewed_by").references(() => users.id, { onDelete: "set null" }),
     /** The material terms as last approved, so a resubmission can show what changed. */
     reviewedTerms: jsonb("reviewed_terms").$type<Record<string, unknown>>(),
+    /**
+     * Full-text document over the title, description and the site's name, region and
+     * description; kept current by triggers (migration 0003_listing_search).
+     */
+    searchDocument: tsvector("search_document"),
     publishedAt: at("published_at"),
     archivedAt: at("archived_at"),
     createdAt: createdAt(),
@@ -53,6 +60,7 @@ export const listings = pgTable(
     index("listings_reviewed_by_idx").on(t.reviewedBy),
     index("listings_status_idx").on(t.status, t.submittedAt),
     index("listings_published_price_idx").on(t.priceCentsPerKwMonth).where(sql`${t.status} = 'published'`),
+    index("listings_search_idx").using("gin", t.searchDocument),
     check("listings_title_present", sql`length(trim(${t.title})) between 3 and 140`),
     check("listings_capacity_positive", sql`${t.capacityKw} > 0`),
     check("listings_density_positive", sql`${t.maxKwPerRack} > 0 and ${t.maxKwPerRack} <= 300`),
