@@ -1,0 +1,213 @@
+// Listing search: filters, full-text, and free kW over a window, in one SQL statement.
+// "Free kW over the window" is capacity minus the kW held on the window's most-booked day,
+// counting only bookings that count under the capacity rule (unexpired holds included).
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { rawRows, type Executor } from "@/db";
+import type { SearchParams } from "@/lib/validations/search";
+
+export type SearchItem = {
+  id: string;
+  title: string;
+  siteId: string;
+  siteName: string;
+  organizationName: string;
+  country: string;
+  region: string;
+  latitude: number;
+  longitude: number;
+  cooling: "air" | "hydro" | "immersion" | "direct_liquid";
+  capacityKw: number;
+  maxKwPerRack: number;
+  priceCentsPerKwMonth: number;
+  availableFrom: string;
+  availableUntil: string;
+  minTermMonths: number;
+  depositPercent: number;
+  interruptible: boolean;
+  renewableShare: number;
+  pue: number;
+  redundancy: "N" | "N+1" | "2N";
+  verified: boolean;
+  publishedAt: string | null;
+  freeKw?: number;
+};
+
+export type SearchResult = { items: SearchItem[]; total: number; page: number; pageSize: number };
+
+const REDUNDANCY_RANK = { N: 1, "N+1": 2, "2N": 3 } as const;
+
+/** The WHERE conditions on listings (l), sites (s) and organizations (o). */
+function conditions(p: SearchParams, query: SQL | null): SQL {
+  const where: SQL[] = [sql`l.status = 'published'`, sql`o.status = 'active'`];
+  if (query) where.push(sql`l.search_document @@ ${query}`);
+  if (p.country) where.push(sql`s.country = ${p.country}`);
+  if (p.cooling?.length) where.push(sql`l.cooling in (${sql.join(p.cooling.map((c) => sql`${c}::cooling_type`), sql`, `)})`);
+  if (p.maxPrice !== undefined) where.push(sql`l.price_cents_per_kw_month <= ${p.maxPrice}`);
+  if (p.minDensity !== undefined) where.push(sql`l.max_kw_per_rack >= ${p.minDensity}`);
+  if (p.renewableMin !== undefined) where.push(sql`s.renewable_share >= ${p.renewableMin}`);
+  if (p.interruptible !== undefined) where.push(sql`l.interruptible = ${p.interruptible}`);
+  if (p.verified) where.push(sql`s.verified_at is not null`);
+  if (p.redundancy) {
+    const allowed = (Object.keys(REDUNDANCY_RANK) as (keyof typeof REDUNDANCY_RANK)[]).filter((r) => REDUNDANCY_RANK[r] >= REDUNDANCY_RANK[p.redundancy!]);
+    where.push(sql`s.redundancy in (${sql.join(allowed.map((r) => sql`${r}::redundancy`), sql`, `)})`);
+  }
+  if (p.minKw !== undefined) where.push(sql`l.capacity_kw >= ${p.minKw}`);
+  if (p.from && p.to) {
+    // The listing must offer the whole window, and its minimum term must fit in it.
+    where.push(sql`l.available_from <= ${p.from}::date and l.available_until >= ${p.to}::date`);
+    where.push(sql`(${p.from}::date + make_interval(months => l.min_term_months))::date <= ${p.to}::date`);
+  }
+  return sql.join(where, sql` and `);
+}
+
+function orderBy(p: SearchParams, hasWindow: boolean): SQL {
+  switch (p.sort) {
+    case "price":
+      return sql`price_cents_per_kw_month asc, id`;
+    case "-price":
+      return sql`price_cents_per_kw_month desc, id`;
+    case "capacity":
+      return hasWindow ? sql`free_kw asc, id` : sql`capacity_kw asc, id`;
+    case "-capacity":
+      return hasWindow ? sql`free_kw desc, id` : sql`capacity_kw desc, id`;
+    case "relevance":
+      return sql`rank desc, published_at desc nulls last, id`;
+    default:
+      return sql`published_at desc nulls last, id`;
+  }
+}
+
+/**
+ * One statement: candidates by the listing filters (indexes on listings and sites), the
+ * peak of counted bookings per candidate over the window as a running sum of start/end
+ * deltas (bookings read through their (listing_id, start_date, end_date) index), then the
+ * free-kW filter, the total by window function, and the page.
+ */
+export async function searchListings(db: Executor, p: SearchParams, now = new Date()): Promise<SearchResult> {
+  const query = p.q ? sql`websearch_to_tsquery('english', ${p.q})` : null;
+  const hasWindow = Boolean(p.from && p.to);
+  const peaks = hasWindow
+    ? sql`, held as (
+        select b.listing_id, greatest(b.start_date, ${p.from!}::date) as s, least(b.end_date, ${p.to!}::date) as e, b.kw
+        from bookings b
+        where b.listing_id in (select id from candidates)
+          and b.start_date < ${p.to!}::date and b.end_date > ${p.from!}::date
+          and (b.status in ('awaiting_provider', 'confirmed', 'active')
+               or (b.status = 'pending_deposit' and b.expires_at > ${now.toISOString()}::timestamptz))
+      ),
+      deltas as (
+        select listing_id, d, sum(delta) as delta from (
+          select listing_id, s as d, kw as delta from held
+          union all
+          select listing_id, e as d, -kw as delta from held
+        ) ev group by listing_id, d
+      ),
+      peaks as (
+        select listing_id, max(running) as peak from (
+          select listing_id, sum(delta) over (partition by listing_id order by d) as running from deltas
+        ) r group by listing_id
+      )`
+    : sql``;
+  const freeKw = hasWindow ? sql`c.capacity_kw - coalesce(pk.peak, 0)::int` : sql`c.capacity_kw`;
+  const joinPeaks = hasWindow ? sql`left join peaks pk on pk.listing_id = c.id` : sql``;
+  const minFree = hasWindow && p.minKw !== undefined ? sql`where ${freeKw} >= ${p.minKw}` : sql``;
+
+  const rows = await rawRows<Record<string, unknown>>(
+    db,
+    sql`with candidates as (
+        select l.id, l.title, l.site_id, s.name as site_name, o.name as organization_name, s.country, s.region,
+               s.latitude, s.longitude, l.cooling, l.capacity_kw, l.max_kw_per_rack, l.price_cents_per_kw_month,
+               l.available_from, l.available_until, l.min_term_months, l.deposit_percent, l.interruptible,
+               s.renewable_share, s.pue, s.redundancy, s.verified_at is not null as verified, l.published_at,
+               ${query ? sql`ts_rank(l.search_document, ${query})` : sql`0`} as rank
+        from listings l
+        join sites s on s.id = l.site_id
+        join organizations o on o.id = l.organization_id
+        where ${conditions(p, query)}
+      )${peaks},
+      scored as (
+        select c.*, ${freeKw} as free_kw from candidates c ${joinPeaks} ${minFree}
+      )
+      select *, count(*) over () as total from scored
+      order by ${orderBy(p, hasWindow)}
+      limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`,
+  );
+  const total = rows.length ? Number(rows[0]!.total) : await countOnly(db, p, query, freeKw, peaks, joinPeaks, minFree);
+  return { items: rows.map((r) => toItem(r, hasWindow)), total, page: p.page, pageSize: p.pageSize };
+}
+
+/** A page past the end has no rows to carry the total; count without paging (the second query). */
+async function countOnly(db: Executor, p: SearchParams, query: SQL | null, freeKw: SQL, peaks: SQL, joinPeaks: SQL, minFree: SQL) {
+  if (p.page === 1) return 0;
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`with candidates as (
+        select l.id, l.capacity_kw from listings l join sites s on s.id = l.site_id join organizations o on o.id = l.organization_id
+        where ${conditions(p, query)}
+      )${peaks}
+      select count(*)::int as n from (select ${freeKw} from candidates c ${joinPeaks} ${minFree}) x`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+
+function toItem(r: Record<string, unknown>, hasWindow: boolean): SearchItem {
+  return {
+    id: String(r.id),
+    title: String(r.title),
+    siteId: String(r.site_id),
+    siteName: String(r.site_name),
+    organizationName: String(r.organization_name),
+    country: String(r.country),
+    region: String(r.region),
+    latitude: Number(r.latitude),
+    longitude: Number(r.longitude),
+    cooling: r.cooling as SearchItem["cooling"],
+    capacityKw: Number(r.capacity_kw),
+    maxKwPerRack: Number(r.max_kw_per_rack),
+    priceCentsPerKwMonth: Number(r.price_cents_per_kw_month),
+    availableFrom: day(r.available_from),
+    availableUntil: day(r.available_until),
+    minTermMonths: Number(r.min_term_months),
+    depositPercent: Number(r.deposit_percent),
+    interruptible: Boolean(r.interruptible),
+    renewableShare: Number(r.renewable_share),
+    pue: Number(r.pue),
+    redundancy: r.redundancy as SearchItem["redundancy"],
+    verified: Boolean(r.verified),
+    publishedAt: r.published_at ? new Date(r.published_at as string).toISOString() : null,
+    ...(hasWindow ? { freeKw: Number(r.free_kw) } : {}),
+  };
+}
+
+
+export type SitePin = { siteId: string; siteName: string; latitude: number; longitude: number; country: string; region: string; listings: number; freeKw: number; minPriceCents: number };
+
+/**
+ * Map pins for every match (not only the current page): one per site, sized by the free
+ * kW of its matching listings. The page's second query.
+ */
+export async function searchSitePins(db: Executor, p: SearchParams, now = new Date()): Promise<SitePin[]> {
+  const all = await searchListings(db, { ...p, page: 1, pageSize: 10_000, sort: "newest" }, now);
+  const bySite = new Map<string, SitePin>();
+  for (const item of all.items) {
+    const pin = bySite.get(item.siteId) ?? {
+      siteId: item.siteId,
+      siteName: item.siteName,
+      latitude: item.latitude,
+      longitude: item.longitude,
+      country: item.country,
+      region: item.region,
+      listings: 0,
+      freeKw: 0,
+      minPriceCents: Number.MAX_SAFE_INTEGER,
+    };
+    pin.listings += 1;
+    pin.freeKw += item.freeKw ?? item.capacityKw;
+    pin.minPriceCents = Math.min(pin.minPriceCents, item.priceCentsPerKwMonth);
+    bySite.set(item.siteId, pin);
+  }
+  return [...bySite.values()];
+}
