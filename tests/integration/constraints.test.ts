@@ -97,4 +97,21 @@ describe("the database refuses impossible data", () => {
     expect(await failure(sql`update ledger_entries set amount_cents = 0 where booking_id = ${bookingId}`)).toBe("42501");
     expect(await failure(sql`delete from ledger_entries where booking_id = ${bookingId}`)).toBe("42501");
   });
+
+  it("refuses, in the database itself, a booking that would oversell any day of the listing", async () => {
+    const db = await testDb();
+    const insert = (kw: number, start: string, end: string, status = "confirmed", expiresAt = "now()") =>
+      sql`insert into bookings (listing_id, buyer_organization_id, kw, start_date, end_date, status, price_cents_per_kw_month,
+        deposit_percent, total_cents, deposit_cents, platform_fee_bps, expires_at)
+        values (${listingId}, ${buyerId}, ${kw}, ${start}, ${end}, ${status}::booking_status, 12000, 20, 100000, 20000, 800, ${sql.raw(expiresAt)})`;
+    // The listing holds 5000 kW (the earlier test's booking is an expired hold: it does not count).
+    await db.execute(insert(4000, "2027-03-01", "2027-04-01"));
+    expect(await failure(insert(1001, "2027-03-31", "2027-05-01"))).toBe(CHECK);
+    // An expired hold does not count, so the same kW fit next to it once it has lapsed.
+    await db.execute(insert(900, "2027-03-31", "2027-05-01", "pending_deposit", "now() - interval '1 minute'"));
+    await db.execute(insert(900, "2027-03-31", "2027-05-01"));
+    // 100 kW are left on 31 March: 101 more do not fit, even as a fresh hold.
+    expect(await failure(insert(101, "2027-03-31", "2027-04-01", "pending_deposit", "now() + interval '30 minutes'"))).toBe(CHECK);
+    await db.execute(insert(100, "2027-03-31", "2027-04-01", "pending_deposit", "now() + interval '30 minutes'"));
+  });
 });
