@@ -19,6 +19,8 @@ const schema = z.object({
   UPLOAD_DIR: optional,
   STRIPE_SECRET_KEY: optional,
   STRIPE_WEBHOOK_SECRET: optional,
+  /** Tests only: where the Stripe SDK sends requests (a local stand-in), e.g. http://127.0.0.1:12111. */
+  STRIPE_API_URL: optional,
   SMTP_HOST: optional,
   SMTP_PORT: z.coerce.number().int().positive().default(587),
   SMTP_USER: optional,
@@ -52,7 +54,7 @@ export const env = {
   uploadDir: path.resolve(/*turbopackIgnore: true*/ raw.UPLOAD_DIR ?? ".data/uploads"),
   stripe:
     raw.STRIPE_SECRET_KEY && raw.STRIPE_WEBHOOK_SECRET
-      ? { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET }
+      ? { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET, apiUrl: raw.STRIPE_API_URL }
       : undefined,
   smtp: raw.SMTP_HOST
     ? {

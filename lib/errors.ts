@@ -8,6 +8,8 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "idempotency_key_reused"
+  | "payment_failed"
   | "capacity_exceeded"
   | "invalid_transition"
   | "unprocessable"

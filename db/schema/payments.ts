@@ -21,6 +21,8 @@ export const payments = pgTable(
     amountCents: cents("amount_cents").notNull(),
     currency: text("currency").notNull().default("usd"),
     checkoutSessionId: text("checkout_session_id"),
+    /** Where the buyer pays: Stripe Checkout's URL, or the test provider's own page. */
+    checkoutUrl: text("checkout_url"),
     paymentIntentId: text("payment_intent_id"),
     authorizedAt: at("authorized_at"),
     capturedAt: at("captured_at"),

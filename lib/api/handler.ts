@@ -69,3 +69,16 @@ export async function jsonBody(request: Request): Promise<unknown> {
     throw new AppError("validation_failed", 400, "The request body must be a JSON object.");
   }
 }
+
+/** Like jsonBody, but an empty body is an empty object (actions with optional fields). */
+export async function optionalJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body === null || typeof body !== "object" || Array.isArray(body)) throw new Error("not an object");
+    return body;
+  } catch {
+    throw new AppError("validation_failed", 400, "The request body must be a JSON object.");
+  }
+}

@@ -1,0 +1,27 @@
+import { getDb } from "@/db";
+import { acceptBooking, cancelBooking, declineBooking, refundBooking } from "@/db/queries/booking-actions";
+import { appUrlOf } from "@/lib/api/app-url";
+import { apiRoute, optionalJsonBody, requireCaller } from "@/lib/api/handler";
+import { AppError } from "@/lib/errors";
+import { paymentProvider } from "@/lib/payments";
+import { reasonSchema } from "@/lib/validations/booking";
+
+const BOOKING_ACTIONS = ["accept", "decline", "cancel", "refund"] as const;
+
+/** POST /api/v1/bookings/{id}/accept | decline | cancel (miner, miner, buyer) and refund (admin). */
+export const POST = apiRoute<{ id: string; action: string }>(async (request, { caller, params }) => {
+  if (!BOOKING_ACTIONS.includes(params.action as (typeof BOOKING_ACTIONS)[number])) throw AppError.notFound("That action");
+  const { actor } = requireCaller(caller);
+  const { reason } = reasonSchema.parse(await optionalJsonBody(request));
+  const db = await getDb();
+  const ctx = { provider: await paymentProvider(), appUrl: appUrlOf(request) };
+  const booking =
+    params.action === "accept"
+      ? await acceptBooking(db, actor, params.id, ctx)
+      : params.action === "decline"
+        ? await declineBooking(db, actor, params.id, reason ?? null, ctx)
+        : params.action === "cancel"
+          ? await cancelBooking(db, actor, params.id, reason ?? null, ctx)
+          : await refundBooking(db, actor, params.id, reason ?? "Refunded by an admin", ctx);
+  return Response.json(booking);
+});
