@@ -4,6 +4,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rawRows, type Executor } from "@/db";
+import { todayUtc } from "@/lib/domain/days";
 import type { SearchParams } from "@/lib/validations/search";
 
 export type SearchItem = {
@@ -40,7 +41,10 @@ const REDUNDANCY_RANK = { N: 1, "N+1": 2, "2N": 3 } as const;
 /** The WHERE conditions on listings (l), sites (s) and organizations (o). */
 function conditions(p: SearchParams, query: SQL | null): SQL {
   const where: SQL[] = [sql`l.status = 'published'`, sql`o.status = 'active'`];
-  if (query) where.push(sql`l.search_document @@ ${query}`);
+  // A query of stop words only ("the") has no terms: ignore it rather than match nothing.
+  if (query) where.push(sql`(numnode(${query}) = 0 or l.search_document @@ ${query})`);
+  // Listings whose window has ended offer nothing any more.
+  where.push(sql`l.available_until > ${todayUtc()}::date`);
   if (p.country) where.push(sql`s.country = ${p.country}`);
   if (p.cooling?.length) where.push(sql`l.cooling in (${sql.join(p.cooling.map((c) => sql`${c}::cooling_type`), sql`, `)})`);
   if (p.maxPrice !== undefined) where.push(sql`l.price_cents_per_kw_month <= ${p.maxPrice}`);

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/v1/openapi.json. Enums and
 // limits come from the modules that enforce them; tests/integration/openapi.test.ts fails
 // when a route, a request field or a response field is missing here or described extra.
+import { BOOKING_STATUS_LABELS } from "@/lib/domain/booking-lifecycle";
 import { MAX_ACTIVE_TOKENS } from "@/db/queries/api-tokens";
 import { ACTION_LABELS, nextStatus, OWNER_ACTIONS, ownerActionsFor, STATUS_LABELS, type ListingStatus, type OwnerAction } from "@/lib/domain/listing-lifecycle";
 import { API_TOKEN_NAME_MAX_LENGTH } from "@/lib/validations/api-token";
@@ -99,6 +100,7 @@ const body = (schema: JsonSchema, description?: string) => ({ required: true, de
 const idParameter = { $ref: "#/components/parameters/Id" };
 
 const LISTING_STATUSES = Object.keys(STATUS_LABELS) as ListingStatus[];
+const BOOKING_STATUSES = Object.keys(BOOKING_STATUS_LABELS);
 
 const siteFields: Record<string, JsonSchema> = {
   name: str("The site's name.", 120, 2),
@@ -274,6 +276,7 @@ export const openApiDocument: OpenApiDocument = {
   tags: [
     { name: "Listings", description: "Search, read and manage capacity listings." },
     { name: "Sites", description: "A miner organization's sites." },
+    { name: "Bookings", description: "Reservations of capacity with a deposit." },
     { name: "Tokens", description: "Personal API tokens." },
     { name: "Meta", description: "Health and this document." },
   ],
@@ -398,6 +401,89 @@ export const openApiDocument: OpenApiDocument = {
         responses: { "201": created("The token, shown this once.", ref("TokenCreated"), false), ...failures("400", "401", "403", "409") },
       },
     },
+    "/api/v1/bookings": {
+      get: {
+        operationId: "listBookings",
+        summary: "Your organization's bookings",
+        description: "As a buyer: the bookings your organization made. As a miner: the bookings on your organization's listings. Newest first.",
+        tags: ["Bookings"],
+        security: SIGNED_IN,
+        responses: { "200": ok("The bookings.", list(ref("BookingSummary"))), ...failures("401", "403") },
+      },
+      post: {
+        operationId: "createBooking",
+        summary: "Reserve capacity (buyers)",
+        description:
+          "Holds kW of a listing over [start, end) for 30 minutes while the deposit is paid at checkoutUrl. Send an Idempotency-Key header to make retries safe: the same key and body return the same booking (200, Idempotent-Replayed: true); the same key with another body is refused (409 idempotency_key_reused).",
+        tags: ["Bookings"],
+        security: SIGNED_IN,
+        parameters: [{ name: "Idempotency-Key", in: "header", required: false, description: "8–200 characters, e.g. a UUID.", schema: { type: "string", minLength: 8, maxLength: 200 } }],
+        requestBody: body(ref("BookingInput")),
+        responses: {
+          "201": created("The hold.", ref("BookingCreated"), true),
+          "200": ok("A replay of an earlier request with the same Idempotency-Key.", ref("BookingCreated")),
+          ...failures("400", "401", "403", "404", "409", "422"),
+        },
+      },
+    },
+    "/api/v1/bookings/{id}": {
+      get: {
+        operationId: "getBooking",
+        summary: "One booking with its history (its two parties and admins)",
+        tags: ["Bookings"],
+        security: SIGNED_IN,
+        parameters: [idParameter],
+        responses: { "200": ok("The booking.", ref("BookingDetail")), ...failures("401", "404") },
+      },
+    },
+    "/api/v1/bookings/{id}/accept": {
+      post: {
+        operationId: "acceptBooking",
+        summary: "Accept a request; the deposit is captured",
+        description: "Only the listing's miner. Body (optional): {\"reason\": \"…\"}. A booking in a state that does not allow it answers 409 invalid_transition.",
+        tags: ["Bookings"],
+        security: SIGNED_IN,
+        parameters: [idParameter],
+        requestBody: { required: false, content: json(strict({ reason: str("Why (shown to the other party).", 1000) })) },
+        responses: { "200": ok("The booking after the change.", ref("BookingSummary")), ...failures("400", "401", "403", "404", "409") },
+      },
+    },
+    "/api/v1/bookings/{id}/decline": {
+      post: {
+        operationId: "declineBooking",
+        summary: "Decline a request; the deposit authorization is released",
+        description: "Only the listing's miner. Body (optional): {\"reason\": \"…\"}. A booking in a state that does not allow it answers 409 invalid_transition.",
+        tags: ["Bookings"],
+        security: SIGNED_IN,
+        parameters: [idParameter],
+        requestBody: { required: false, content: json(strict({ reason: str("Why (shown to the other party).", 1000) })) },
+        responses: { "200": ok("The booking after the change.", ref("BookingSummary")), ...failures("400", "401", "403", "404", "409") },
+      },
+    },
+    "/api/v1/bookings/{id}/cancel": {
+      post: {
+        operationId: "cancelBooking",
+        summary: "Cancel before the miner accepts; any authorization is released",
+        description: "Only the buyer. Body (optional): {\"reason\": \"…\"}. A booking in a state that does not allow it answers 409 invalid_transition.",
+        tags: ["Bookings"],
+        security: SIGNED_IN,
+        parameters: [idParameter],
+        requestBody: { required: false, content: json(strict({ reason: str("Why (shown to the other party).", 1000) })) },
+        responses: { "200": ok("The booking after the change.", ref("BookingSummary")), ...failures("400", "401", "403", "404", "409") },
+      },
+    },
+    "/api/v1/bookings/{id}/refund": {
+      post: {
+        operationId: "refundBooking",
+        summary: "Refund the deposit",
+        description: "Only admins. Body (optional): {\"reason\": \"…\"}. A booking in a state that does not allow it answers 409 invalid_transition.",
+        tags: ["Bookings"],
+        security: SIGNED_IN,
+        parameters: [idParameter],
+        requestBody: { required: false, content: json(strict({ reason: str("Why (shown to the other party).", 1000) })) },
+        responses: { "200": ok("The booking after the change.", ref("BookingSummary")), ...failures("400", "401", "403", "404", "409") },
+      },
+    },
     "/api/v1/tokens/{id}": {
       delete: {
         operationId: "revokeToken",
@@ -462,6 +548,43 @@ export const openApiDocument: OpenApiDocument = {
         ],
       },
       AvailabilitySpan: object({ from: day("Span start"), to: day("Span end, exclusive"), bookedKw: int("kW held by counting bookings."), freeKw: int("kW still free.") }),
+      BookingInput: strict({ listingId: uuid("The listing."), kw: int("kW to reserve.", 1), start: day("First day"), end: day("Day after the last (exclusive)") }, ["listingId", "kw", "start", "end"]),
+      BookingCreated: object({
+        id: uuid("Booking id."),
+        status: { const: "pending_deposit" },
+        depositCents: int("Deposit to pay now, in cents."),
+        totalCents: int("Total over the term, in cents (a month is 30 days)."),
+        checkoutUrl: str("Where to pay the deposit."),
+        expiresAt: at("The hold ends then unless the deposit is paid."),
+      }),
+      BookingSummary: object(
+        {
+          id: uuid("Booking id."),
+          listingId: uuid("Listing."),
+          kw: int("kW."),
+          startDate: day("First day"),
+          endDate: day("Day after the last"),
+          status: oneOf(BOOKING_STATUSES, "Lifecycle state."),
+          totalCents: int("Total in cents."),
+          depositCents: int("Deposit in cents."),
+          expiresAt: at("End of the hold (pending_deposit)."),
+          respondBy: nullable(at("The miner's deadline (awaiting_provider).")),
+        },
+        ["id", "listingId", "kw", "startDate", "endDate", "status", "totalCents", "depositCents"],
+      ),
+      BookingDetail: {
+        allOf: [
+          ref("BookingSummary"),
+          object({
+            listingTitle: str("Listing title."),
+            buyerOrganizationName: str("Buyer."),
+            minerOrganizationName: str("Miner."),
+            role: oneOf(["buyer", "miner", "admin"], "How you see this booking."),
+            payment: nullable({ type: "object", description: "The deposit: status, provider, amountCents." }),
+            transitions: { type: "array", items: object({ from: nullable(oneOf(BOOKING_STATUSES, "From")), to: oneOf(BOOKING_STATUSES, "To"), actorKind: str("user, admin, system or payment_provider"), reason: nullable(str("Why")), at: at("When") }, ["to", "actorKind", "at"]) },
+          }),
+        ],
+      },
       Token: object({ ...tokenFields, lastUsedAt: nullable(at("Last used (to the minute).")), revokedAt: nullable(at("Revoked; null while active.")) }),
       TokenCreated: object({ ...tokenFields, token: str("The token (sub_…); store it now, it is never shown again.") }),
     },

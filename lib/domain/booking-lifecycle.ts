@@ -62,3 +62,7 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   cancelled: "Cancelled",
   refunded: "Refunded",
 };
+
+/** The actions of POST /api/v1/bookings/{id}/{action}: miner accept/decline, buyer cancel, admin refund. */
+export const BOOKING_ACTIONS = ["accept", "decline", "cancel", "refund"] as const;
+export type BookingAction = (typeof BOOKING_ACTIONS)[number];

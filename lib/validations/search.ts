@@ -41,7 +41,7 @@ export const searchSchema = z
     } else if (p.from && p.to && p.to > addMonths(p.from, 25 * 12)) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "Keep the window under 25 years." });
     }
-  })
+  }, { when: (payload) => payload.issues.length === 0 })
   .transform((p) => ({ ...p, page: p.page ?? 1, pageSize: p.pageSize ?? DEFAULT_PAGE_SIZE, sort: p.sort ?? (p.q ? "relevance" : "newest") }));
 
 export type SearchParams = z.infer<typeof searchSchema>;

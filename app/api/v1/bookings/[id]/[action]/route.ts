@@ -2,15 +2,15 @@ import { getDb } from "@/db";
 import { acceptBooking, cancelBooking, declineBooking, refundBooking } from "@/db/queries/booking-actions";
 import { appUrlOf } from "@/lib/api/app-url";
 import { apiRoute, optionalJsonBody, requireCaller } from "@/lib/api/handler";
+import { BOOKING_ACTIONS, type BookingAction } from "@/lib/domain/booking-lifecycle";
 import { AppError } from "@/lib/errors";
 import { paymentProvider } from "@/lib/payments";
 import { reasonSchema } from "@/lib/validations/booking";
 
-const BOOKING_ACTIONS = ["accept", "decline", "cancel", "refund"] as const;
 
 /** POST /api/v1/bookings/{id}/accept | decline | cancel (miner, miner, buyer) and refund (admin). */
 export const POST = apiRoute<{ id: string; action: string }>(async (request, { caller, params }) => {
-  if (!BOOKING_ACTIONS.includes(params.action as (typeof BOOKING_ACTIONS)[number])) throw AppError.notFound("That action");
+  if (!BOOKING_ACTIONS.includes(params.action as BookingAction)) throw AppError.notFound("That action");
   const { actor } = requireCaller(caller);
   const { reason } = reasonSchema.parse(await optionalJsonBody(request));
   const db = await getDb();
