@@ -26,7 +26,7 @@ export default async function LandingPage() {
             reserve it for their dates and secure it with a deposit. Every listing is reviewed before it goes live.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <ButtonLink href="/sign-up?kind=buyer" variant="accent" size="lg">
+            <ButtonLink href="/search" variant="accent" size="lg">
               Find capacity <ArrowRight className="h-4 w-4" aria-hidden="true" />
             </ButtonLink>
             <ButtonLink href="/sign-up?kind=miner" size="lg" variant="inverted">
@@ -80,6 +80,9 @@ export default async function LandingPage() {
             <h2 id="featured-heading" className="text-2xl font-semibold tracking-tight">Recently listed capacity</h2>
             <p className="mt-1 text-sm text-slate-600">Live from the marketplace.</p>
           </div>
+          <ButtonLink href="/search" variant="secondary">
+            Search all capacity <ArrowRight className="h-4 w-4" aria-hidden="true" />
+          </ButtonLink>
         </div>
         <FeaturedListings listings={featured} />
       </section>

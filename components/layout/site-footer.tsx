@@ -14,7 +14,9 @@ export function SiteFooter() {
         <nav aria-label="Marketplace">
           <h2 className="text-sm font-semibold text-slate-900">Marketplace</h2>
           <ul className="mt-3 space-y-2 text-sm text-slate-600">
-            <li><Link className="hover:text-slate-900" href="/#ai-teams">For AI teams</Link></li>
+            <li><Link className="hover:text-slate-900" href="/search">Find capacity</Link></li>
+            <li><Link className="hover:text-slate-900" href="/calculators/gpu-fit">GPU fit calculator</Link></li>
+            <li><Link className="hover:text-slate-900" href="/calculators/mining">Mining vs. hosting</Link></li>
             <li><Link className="hover:text-slate-900" href="/#miners">For miners</Link></li>
             <li><Link className="hover:text-slate-900" href="/sign-up">Create an account</Link></li>
           </ul>

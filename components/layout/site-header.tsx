@@ -9,8 +9,9 @@ type NavItem = { href: string; label: string };
 function navFor(user: SessionUser | null): NavItem[] {
   if (!user) {
     return [
-      { href: "/#ai-teams", label: "For AI teams" },
+      { href: "/search", label: "Find capacity" },
       { href: "/#miners", label: "For miners" },
+      { href: "/calculators/gpu-fit", label: "GPU fit" },
       { href: "/calculators/mining", label: "Mining vs. hosting" },
     ];
   }
@@ -19,10 +20,22 @@ function navFor(user: SessionUser | null): NavItem[] {
       { href: "/dashboard", label: "Dashboard" },
       { href: "/miner/sites", label: "Sites" },
       { href: "/miner/listings", label: "Listings" },
+      { href: "/miner/bookings", label: "Bookings" },
       { href: "/calculators/mining", label: "Mining vs. hosting" },
     ];
   }
-  return [{ href: "/dashboard", label: "Dashboard" }];
+  if (user.role === "buyer") {
+    return [
+      { href: "/dashboard", label: "Dashboard" },
+      { href: "/search", label: "Find capacity" },
+      { href: "/bookings", label: "Bookings" },
+      { href: "/calculators/gpu-fit", label: "GPU fit" },
+    ];
+  }
+  return [
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/search", label: "Listings" },
+  ];
 }
 
 export async function SiteHeader() {

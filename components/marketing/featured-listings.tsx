@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { BadgeCheck, MapPin, PlugZap } from "lucide-react";
 import type { FeaturedListing } from "@/db/queries/marketplace";
 import { Badge } from "@/components/ui/badge";
@@ -24,7 +25,11 @@ export function FeaturedListings({ listings }: { listings: FeaturedListing[] }) 
       {listings.map((listing) => (
         <li key={listing.id} className="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <div className="flex items-start justify-between gap-3">
-            <h3 className="font-semibold leading-snug">{listing.title}</h3>
+            <h3 className="font-semibold leading-snug">
+              <Link href={`/listings/${listing.id}`} className="hover:underline">
+                {listing.title}
+              </Link>
+            </h3>
             {listing.verified && (
               <span className="shrink-0 text-emerald-700" title="Verified site">
                 <BadgeCheck className="h-5 w-5" aria-hidden="true" />
