@@ -262,7 +262,17 @@ function BreakEven({ label, value, note }: { label: string; value: string; note:
   );
 }
 
-const compactUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+// Formatted by hand: compact Intl notation differs between Node and Chromium ("$0" vs
+// "$0.0"), and a mismatch breaks hydration of the whole form around the chart.
+const compactUsd = {
+  format(dollars: number): string {
+    const sign = dollars < 0 ? "-" : "";
+    const abs = Math.abs(dollars);
+    const [value, unit] = abs >= 1e6 ? [abs / 1e6, "M"] : abs >= 1e3 ? [abs / 1e3, "K"] : [abs, ""];
+    const rounded = Math.round(value * 10) / 10;
+    return `${sign}$${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)}${unit}`;
+  },
+};
 const HEIGHT = 240;
 const PLOT = { left: 58, right: 4, top: 22, bottom: 28 };
 
