@@ -1,33 +1,34 @@
-import { POWER_SOURCE_KEYS, type PowerSource } from "@/lib/validations/site";
+import type { SiteView } from "@/db/queries/sites";
 
-const SOURCES: Record<PowerSource, { label: string; color: string }> = {
-  hydro: { label: "Hydro", color: "bg-sky-600" },
-  wind: { label: "Wind", color: "bg-teal-500" },
-  solar: { label: "Solar", color: "bg-volt-400" },
-  nuclear: { label: "Nuclear", color: "bg-violet-600" },
-  gas: { label: "Natural gas", color: "bg-orange-600" },
-  flareGas: { label: "Flare gas", color: "bg-red-700" },
-  grid: { label: "Grid (mixed)", color: "bg-slate-500" },
-};
+const SOURCES: { key: keyof SiteView["powerMix"]; label: string; color: string }[] = [
+  { key: "hydro", label: "Hydro", color: "bg-sky-500" },
+  { key: "wind", label: "Wind", color: "bg-teal-500" },
+  { key: "solar", label: "Solar", color: "bg-volt-400" },
+  { key: "nuclear", label: "Nuclear", color: "bg-violet-500" },
+  { key: "gas", label: "Gas", color: "bg-orange-600" },
+  { key: "flareGas", label: "Flare gas", color: "bg-red-700" },
+  { key: "grid", label: "Grid", color: "bg-slate-400" },
+];
 
-/** The site's power sources as one stacked bar with a legend that carries the numbers. */
-export function PowerMixBar({ mix }: { mix: Record<PowerSource, number> }) {
-  const parts = POWER_SOURCE_KEYS.filter((k) => mix[k] > 0);
+/** The site's power sources as one stacked bar with a legend; the legend carries the numbers. */
+export function PowerMixBar({ mix }: { mix: SiteView["powerMix"] }) {
+  const present = SOURCES.filter((source) => mix[source.key] > 0);
   return (
     <figure>
-      <div className="flex h-3 overflow-hidden rounded-full bg-slate-100" role="img" aria-label={parts.map((k) => `${SOURCES[k].label} ${mix[k]} %`).join(", ")}>
-        {parts.map((k) => (
-          <div key={k} className={SOURCES[k].color} style={{ width: `${mix[k]}%` }} />
+      <figcaption className="sr-only">Power mix</figcaption>
+      <div aria-hidden="true" className="flex h-3 w-full overflow-hidden rounded-full bg-slate-100">
+        {present.map((source) => (
+          <div key={source.key} className={`${source.color} h-full border-r border-white last:border-r-0`} style={{ width: `${mix[source.key]}%` }} />
         ))}
       </div>
-      <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
-        {parts.map((k) => (
-          <span key={k} className="inline-flex items-center gap-1.5">
-            <span className={`h-2.5 w-2.5 rounded-sm ${SOURCES[k].color}`} aria-hidden="true" />
-            {SOURCES[k].label} <span className="font-medium tabular-nums">{mix[k]} %</span>
-          </span>
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
+        {present.map((source) => (
+          <li key={source.key} className="flex items-center gap-1.5">
+            <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-sm ${source.color}`} />
+            {source.label} <span className="tabular-nums text-slate-500">{mix[source.key]} %</span>
+          </li>
         ))}
-      </figcaption>
+      </ul>
     </figure>
   );
 }

@@ -12,7 +12,7 @@ import { formatMonths, formatPrice } from "@/components/listings/format";
 import { ListingTerms } from "@/components/listings/listing-terms";
 import { PhotoGrid } from "@/components/listings/photo-grid";
 import { ReserveSlot, type Viewer } from "@/components/listings/reserve-slot";
-import { SiteFacts } from "@/components/listings/site-facts";
+import { SiteFacts } from "@/components/sites/site-facts";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
