@@ -29,6 +29,7 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Substation <no-reply@substation.test>"),
   ENABLE_DEV_TOOLS: z.enum(["0", "1"]).default("0"),
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(800),
+  JOBS: z.enum(["on", "off"]).default("on"),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -68,6 +69,8 @@ export const env = {
   /** The developer pages (mail outbox): on outside production, or when asked for. */
   devTools: !isProduction || raw.ENABLE_DEV_TOOLS === "1",
   platformFeeBps: raw.PLATFORM_FEE_BPS,
+  /** Background jobs (expiring holds, lapsing requests, starting and completing bookings); JOBS=off for e2e servers and benches that drive the clock themselves. */
+  jobsEnabled: raw.JOBS === "on",
 } as const;
 
 export type Env = typeof env;

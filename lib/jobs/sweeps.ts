@@ -1,0 +1,103 @@
+// The clock's side of the booking lifecycle: holds not paid in time expire, requests the
+// miner leaves unanswered lapse, confirmed bookings start on their first day and complete
+// after their last. Plain functions, run every minute by lib/jobs/runner.ts.
+//
+// Safe to run from several places at once: each booking moves in its own transaction
+// (db/queries/booking-actions.ts) that locks the row and re-checks the transition, so
+// a sweep that loses a race to a user, a payment event or another sweep gets
+// invalid_transition for that booking and moves on. SKIP LOCKED would add nothing.
+import "server-only";
+import { and, asc, eq, gt, inArray, lte, type SQL } from "drizzle-orm";
+import type { Database } from "@/db";
+import { advanceBooking, expireBooking } from "@/db/queries/booking-actions";
+import { bookings } from "@/db/schema";
+import type { BookingStatus } from "@/lib/domain/booking-lifecycle";
+import { todayUtc } from "@/lib/domain/days";
+import { AppError } from "@/lib/errors";
+import { deliverPendingMail } from "@/lib/mail";
+import type { PaymentProvider } from "@/lib/payments/provider";
+
+export type SweepContext = { provider: PaymentProvider; appUrl: string };
+export type SweepCounts = { expired: number; lapsed: number; started: number; completed: number; mailed: number };
+
+const BATCH = 100;
+
+/** pending_deposit holds whose expires_at has passed → expired. */
+export function expireHolds(db: Database, ctx: SweepContext, now: Date): Promise<number> {
+  const due = and(eq(bookings.status, "pending_deposit"), lte(bookings.expiresAt, now))!;
+  return sweep(db, due, ({ id }) => expireBooking(db, id, "hold_expired", { ...ctx, now }));
+}
+
+/** awaiting_provider requests past respond_by → declined, the deposit authorization released. */
+export function lapseRequests(db: Database, ctx: SweepContext, now: Date): Promise<number> {
+  const due = and(eq(bookings.status, "awaiting_provider"), lte(bookings.respondBy, now))!;
+  return sweep(db, due, ({ id }) => expireBooking(db, id, "lapse", { ...ctx, now }));
+}
+
+/** Confirmed bookings whose first day has come (and whose last has not passed) → active. */
+export function startBookings(db: Database, ctx: SweepContext, today: string): Promise<number> {
+  const due = and(eq(bookings.status, "confirmed"), lte(bookings.startDate, today), gt(bookings.endDate, today))!;
+  return sweep(db, due, ({ id }) => advanceBooking(db, id, "start", ctx));
+}
+
+/**
+ * Bookings whose end date has come (end is exclusive: the last day was yesterday) →
+ * completed. A confirmed one that was never seen active (the app was down over its
+ * whole term) goes through active first, so its history keeps the lifecycle's order.
+ */
+export function completeBookings(db: Database, ctx: SweepContext, today: string): Promise<number> {
+  const due = and(inArray(bookings.status, ["confirmed", "active"]), lte(bookings.endDate, today))!;
+  return sweep(db, due, async ({ id, status }) => {
+    if (status === "confirmed") await skippingLostRaces(advanceBooking(db, id, "start", ctx));
+    await advanceBooking(db, id, "complete", ctx);
+  });
+}
+
+/** Everything the clock does, in lifecycle order (start before complete), then mail delivery. */
+export async function runSweeps(db: Database, ctx: SweepContext, now = new Date()): Promise<SweepCounts> {
+  const today = todayUtc(now);
+  const expired = await expireHolds(db, ctx, now);
+  const lapsed = await lapseRequests(db, ctx, now);
+  const started = await startBookings(db, ctx, today);
+  const completed = await completeBookings(db, ctx, today);
+  const mailed = await deliverPendingMail(db);
+  return { expired, lapsed, started, completed, mailed };
+}
+
+/**
+ * Runs `act` on every booking matching `due`, a batch at a time, and counts the ones it
+ * moved. Pages by id so that a booking that keeps failing (the payment provider is down)
+ * is tried once per sweep instead of forever; the next sweep tries it again.
+ */
+async function sweep(db: Database, due: SQL, act: (booking: { id: string; status: BookingStatus }) => Promise<unknown>): Promise<number> {
+  let done = 0;
+  let after: string | undefined;
+  for (;;) {
+    const batch = await db
+      .select({ id: bookings.id, status: bookings.status })
+      .from(bookings)
+      .where(after ? and(due, gt(bookings.id, after)) : due)
+      .orderBy(asc(bookings.id))
+      .limit(BATCH);
+    for (const booking of batch) {
+      try {
+        if (await skippingLostRaces(act(booking))) done++;
+      } catch (error) {
+        console.error(`[jobs] booking ${booking.id} could not be moved; the next sweep retries it`, error);
+      }
+    }
+    if (batch.length < BATCH) return done;
+    after = batch.at(-1)!.id;
+  }
+}
+
+/** True when the action ran; false when the booking had already moved on (another actor won). */
+async function skippingLostRaces(action: Promise<unknown>): Promise<boolean> {
+  try {
+    await action;
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "invalid_transition" || error.code === "not_found")) return false;
+    throw error;
+  }
+}
