@@ -3,7 +3,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite ships ~20 MB of wasm; bundling it would copy it into the static assets.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss"],
   typedRoutes: false,
   // Site photos are up to 5 MB (checked in db/queries/site-photos.ts); the default 1 MB
   // action body limit would refuse them before our own clear message.

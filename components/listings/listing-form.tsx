@@ -11,7 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormSection } from "@/components/ui/fieldset";
 import type { ListingStatus } from "@/lib/domain/listing-lifecycle";
-import { COOLING_LABELS, countryName, formatKw } from "@/lib/format";
+import { COOLING_LABELS, formatKw } from "@/lib/format";
 import { MAX_AIR_KW_PER_RACK } from "@/lib/validations/listing";
 import { COOLING_TYPES } from "@/lib/validations/site";
 import { listingFormSchema, prepareListingFields, priceMessage, typedPriceCents } from "./listing-form-fields";
@@ -91,7 +91,7 @@ export function ListingForm(props: Props) {
             <option value="">Choose a site…</option>
             {sites.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} ({s.region}, {countryName(s.country)})
+                {s.name} ({s.region}, {s.countryName})
               </option>
             ))}
           </SelectField>

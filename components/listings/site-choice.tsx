@@ -7,6 +7,8 @@ export type SiteChoice = {
   name: string;
   region: string;
   country: string;
+  /** Named on the server: Node and browsers name some countries differently (hydration). */
+  countryName: string;
   coolingTypes: string[];
   energizedKw: number;
   plannedKw: number;

@@ -10,7 +10,6 @@ import { useClientValidation } from "@/components/forms/use-client-validation";
 import { CoordinatePicker } from "@/components/maps/coordinate-picker";
 import { Markdown } from "@/components/markdown";
 import type { ActionResult, ActionState, FormValues } from "@/lib/action";
-import { COUNTRIES } from "@/lib/countries";
 import { unflatten } from "@/lib/validations/fields";
 import { COOLING_TYPES, INTERCONNECTION_STATUSES, POWER_SOURCE_KEYS, REDUNDANCY, siteSchema, WATER_AVAILABILITY } from "@/lib/validations/site";
 
@@ -63,6 +62,8 @@ type Props = {
   siteId?: string;
   submitLabel: string;
   cancelHref: string;
+  /** From the server: Node and browsers name some countries differently (hydration). */
+  countries: { code: string; name: string }[];
 };
 
 const prepare = (fields: Record<string, unknown>) => {
@@ -77,7 +78,7 @@ function pick(values: FormValues | undefined, key: string, fallback: string | nu
   return fallback === null || fallback === undefined ? "" : String(fallback);
 }
 
-export function SiteForm({ action, defaults, siteId, submitLabel, cancelHref }: Props) {
+export function SiteForm({ action, defaults, siteId, submitLabel, cancelHref, countries }: Props) {
   const [state, formAction] = useActionState(action, null);
   const { clientErrors, onSubmit } = useClientValidation(siteSchema, prepare);
   const failed = state && !state.ok ? state : null;
@@ -105,7 +106,7 @@ export function SiteForm({ action, defaults, siteId, submitLabel, cancelHref }: 
         <Field label="Site name" name="name" required defaultValue={v("name", defaults?.name)} error={errors.name} className="sm:col-span-2" />
         <SelectField label="Country" name="country" defaultValue={v("country", defaults?.country)} error={errors.country}>
           <option value="">Choose a country…</option>
-          {COUNTRIES.map((c) => (
+          {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
             </option>

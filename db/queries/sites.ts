@@ -4,6 +4,7 @@ import type { Executor } from "@/db";
 import { listings, organizations, sites } from "@/db/schema";
 import { assertCanReadOrg, assertCanWriteOrg, assertRole, requireOrganization, type Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
+import { countryName } from "@/lib/format";
 import { siteSchema, sitePatchSchema, VERIFIED_FACTS, type SiteInput } from "@/lib/validations/site";
 
 const siteColumns = {
@@ -219,11 +220,12 @@ export async function updateSite(db: Executor, actor: Actor, id: string, body: u
 /** Site names for a miner's pickers. */
 export async function siteOptions(db: Executor, actor: Actor) {
   const organizationId = requireOrganization(actor);
-  return db
+  const rows = await db
     .select({ id: sites.id, name: sites.name, region: sites.region, country: sites.country, coolingTypes: sites.coolingTypes, energizedKw: sites.energizedKw, plannedKw: sites.plannedKw, plannedEnergizationDate: sites.plannedEnergizationDate, pue: sites.pue })
     .from(sites)
     .where(eq(sites.organizationId, organizationId))
     .orderBy(asc(sites.name));
+  return rows.map((row) => ({ ...row, countryName: countryName(row.country) }));
 }
 
 export async function countListingsBySite(db: Executor, siteIds: string[]) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SiteForm } from "@/components/sites/site-form";
+import { COUNTRIES } from "@/lib/countries";
 import { requirePageUser } from "@/lib/auth/guards";
 import { createSiteAction } from "../actions";
 
@@ -13,7 +14,7 @@ export default async function NewSitePage() {
       <p className="mt-1 mb-8 max-w-2xl text-sm text-slate-600">
         Facts about the facility. Listings at this site inherit them, and buyers compare sites by them. You can add photos once the site is saved.
       </p>
-      <SiteForm action={createSiteAction} submitLabel="Save site" cancelHref="/miner/sites" />
+      <SiteForm action={createSiteAction} submitLabel="Save site" cancelHref="/miner/sites" countries={COUNTRIES} />
     </>
   );
 }

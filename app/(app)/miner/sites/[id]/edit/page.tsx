@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { getSite } from "@/db/queries/sites";
 import { SiteForm } from "@/components/sites/site-form";
+import { COUNTRIES } from "@/lib/countries";
 import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
@@ -25,7 +26,7 @@ export default async function EditSitePage({ params }: PageProps<"/miner/sites/[
           ? "This site is verified. Changing its power or cooling facts removes the badge until an admin reviews the site again."
           : "Changes show on every listing at this site at once."}
       </p>
-      <SiteForm action={updateSiteAction} siteId={site.id} defaults={site} submitLabel="Save changes" cancelHref={`/miner/sites/${site.id}`} />
+      <SiteForm action={updateSiteAction} siteId={site.id} defaults={site} submitLabel="Save changes" cancelHref={`/miner/sites/${site.id}`} countries={COUNTRIES} />
     </>
   );
 }
