@@ -278,6 +278,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: "Sites", description: "A miner organization's sites." },
     { name: "Bookings", description: "Reservations of capacity with a deposit." },
     { name: "Tokens", description: "Personal API tokens." },
+    { name: "Admin", description: "Moderation and suspensions (admins only, signed in with a session)." },
     { name: "Meta", description: "Health and this document." },
   ],
   paths: {
@@ -482,6 +483,61 @@ export const openApiDocument: OpenApiDocument = {
         parameters: [idParameter],
         requestBody: { required: false, content: json(strict({ reason: str("Why (shown to the other party).", 1000) })) },
         responses: { "200": ok("The booking after the change.", ref("BookingSummary")), ...failures("400", "401", "403", "404", "409") },
+      },
+    },
+    "/api/v1/admin/listings": {
+      get: {
+        operationId: "moderationQueue",
+        summary: "The moderation queue, oldest submission first",
+        description: "Each item carries its site, the miner organization's history (published, rejected, reports) and, for a resubmission, the terms changed since the last approval.",
+        tags: ["Admin"],
+        security: SESSION_ONLY,
+        parameters: [{ name: "status", in: "query", required: false, description: "pending_review (default), rejected or published.", schema: oneOf(["pending_review", "rejected", "published"], "Which listings.") }],
+        responses: { "200": ok("The queue.", list({ type: "object", description: "A listing under review with site, organization and changes." })), ...failures("400", "401", "403") },
+      },
+    },
+    "/api/v1/admin/listings/{id}/approve": {
+      post: {
+        operationId: "approveListing",
+        summary: "Publish a listing in review (audited, the miner is mailed)",
+        tags: ["Admin"],
+        security: SESSION_ONLY,
+        parameters: [idParameter],
+        responses: { "200": ok("The listing, now published.", { type: "object" }), ...failures("401", "403", "404", "409") },
+      },
+    },
+    "/api/v1/admin/listings/{id}/reject": {
+      post: {
+        operationId: "rejectListing",
+        summary: "Reject a listing in review with a reason the miner sees (audited, mailed)",
+        tags: ["Admin"],
+        security: SESSION_ONLY,
+        parameters: [idParameter],
+        requestBody: body(strict({ reason: str("What the miner should change.", 2000, 3) }, ["reason"])),
+        responses: { "200": ok("The listing, now rejected.", { type: "object" }), ...failures("400", "401", "403", "404", "409") },
+      },
+    },
+    "/api/v1/admin/organizations/{id}/suspend": {
+      post: {
+        operationId: "suspendOrganization",
+        summary: "Suspend an organization at once",
+        description: "Its listings leave search and listing pages, its users cannot sign in, its sessions and tokens stop working on their next request, its open holds are released and its pending requests declined with deposits released.",
+        tags: ["Admin"],
+        security: SESSION_ONLY,
+        parameters: [idParameter],
+        requestBody: body(strict({ reason: str("Why (audited).", 2000, 3) }, ["reason"])),
+        responses: { "200": ok("Suspended.", object({ id: uuid("Organization."), status: { const: "suspended" }, releasedBookings: int("Reservations released."), failedBookings: { type: "array", items: uuid("Booking") } })), ...failures("400", "401", "403", "404", "409") },
+      },
+    },
+    "/api/v1/admin/organizations/{id}/reinstate": {
+      post: {
+        operationId: "reinstateOrganization",
+        summary: "Reinstate a suspended organization",
+        tags: ["Admin"],
+        security: SESSION_ONLY,
+        parameters: [idParameter],
+        requestBody: { required: false, content: json(strict({ reason: str("A note (audited).", 2000) })) },
+        responses: { "200": ok("Active again.", object({ id: uuid("Organization."), status: { const: "active" } })), ...failures("400", "401", "403", "404", "409") },
       },
     },
     "/api/v1/tokens/{id}": {
