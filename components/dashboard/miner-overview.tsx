@@ -5,6 +5,7 @@ import { getMinerOverview } from "@/db/queries/dashboard";
 import { getListingOccupancy, getPendingRequests, getRevenueByMonth, type ListingOccupancy } from "@/db/queries/miner-dashboard";
 import { OccupancyChart } from "@/components/charts/occupancy-chart";
 import { RevenueChart } from "@/components/charts/revenue-chart";
+import { RequestActions } from "@/components/bookings/request-actions";
 import { PendingRequests } from "@/components/dashboard/pending-requests";
 import { Stat } from "@/components/dashboard/stat";
 import { StatusList } from "@/components/dashboard/status-list";
@@ -62,7 +63,7 @@ export async function MinerOverview({ user, now = new Date() }: { user: SessionU
           <Card className="p-5">
             <h2 className="font-semibold">Requests awaiting your answer</h2>
             <div className="mt-3">
-              <PendingRequests requests={requests} now={now} />
+              <PendingRequests requests={requests} now={now} renderActions={(r) => <RequestActions request={r} />} />
             </div>
           </Card>
 

@@ -21,9 +21,8 @@ export async function mailParties(tx: Transaction, bookingId: string, status: st
   if (!parties) return;
   const [booking] = await tx.query.bookings.findMany({ where: (b, { eq }) => eq(b.id, bookingId), columns: { kw: true, startDate: true, endDate: true } });
   const recipients = await organizationEmails(tx, [parties.buyerOrganizationId, parties.minerOrganizationId]);
-  for (const { email, organizationId } of recipients) {
-    const path = organizationId === parties.minerOrganizationId ? `/miner/bookings/${bookingId}` : `/bookings/${bookingId}`;
-    await enqueueMail(tx, bookingMail({ to: email, listingTitle: parties.listingTitle, kw: booking!.kw, start: booking!.startDate, end: booking!.endDate, status, reason, url: `${appUrl}${path}` }));
+  for (const { email } of recipients) {
+    await enqueueMail(tx, bookingMail({ to: email, listingTitle: parties.listingTitle, kw: booking!.kw, start: booking!.startDate, end: booking!.endDate, status, reason, url: `${appUrl}/bookings/${bookingId}` }));
   }
 }
 

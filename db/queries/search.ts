@@ -88,7 +88,8 @@ function orderBy(p: SearchParams, hasWindow: boolean): SQL {
  * deltas (bookings read through their (listing_id, start_date, end_date) index), then the
  * free-kW filter, the total by window function, and the page.
  */
-export async function searchListings(db: Executor, p: SearchParams, now = new Date()): Promise<SearchResult> {
+/** The matches as a `scored` CTE (candidates, peaks over the window, free kW, the minKw filter). */
+function scoredMatches(p: SearchParams, now: Date) {
   const query = p.q ? sql`websearch_to_tsquery('english', ${p.q})` : null;
   const hasWindow = Boolean(p.from && p.to);
   const peaks = hasWindow
@@ -97,29 +98,28 @@ export async function searchListings(db: Executor, p: SearchParams, now = new Da
         from bookings b
         where b.listing_id in (select id from candidates)
           and b.start_date < ${p.to!}::date and b.end_date > ${p.from!}::date
+          -- Redundant with the line below, but it lets the planner use the partial index
+          -- bookings_counted_idx (an index-only scan) instead of reading every booking row.
+          and b.status in ('pending_deposit', 'awaiting_provider', 'confirmed', 'active')
           and (b.status in ('awaiting_provider', 'confirmed', 'active')
                or (b.status = 'pending_deposit' and b.expires_at > ${now.toISOString()}::timestamptz))
       ),
-      deltas as (
-        select listing_id, d, sum(delta) as delta from (
-          select listing_id, s as d, kw as delta from held
-          union all
-          select listing_id, e as d, -kw as delta from held
-        ) ev group by listing_id, d
-      ),
       peaks as (
+        -- The default window frame includes every row of the same day, so the running total
+        -- on day d nets that day's starts and ends: the kW held on d.
         select listing_id, max(running) as peak from (
-          select listing_id, sum(delta) over (partition by listing_id order by d) as running from deltas
+          select listing_id, sum(delta) over (partition by listing_id order by d) as running from (
+            select listing_id, s as d, kw as delta from held
+            union all
+            select listing_id, e as d, -kw as delta from held
+          ) ev
         ) r group by listing_id
       )`
     : sql``;
   const freeKw = hasWindow ? sql`c.capacity_kw - coalesce(pk.peak, 0)::int` : sql`c.capacity_kw`;
   const joinPeaks = hasWindow ? sql`left join peaks pk on pk.listing_id = c.id` : sql``;
   const minFree = hasWindow && p.minKw !== undefined ? sql`where ${freeKw} >= ${p.minKw}` : sql``;
-
-  const rows = await rawRows<Record<string, unknown>>(
-    db,
-    sql`with candidates as (
+  const cte = sql`with candidates as (
         select l.id, l.title, l.site_id, s.name as site_name, o.name as organization_name, s.country, s.region,
                s.latitude, s.longitude, l.cooling, l.capacity_kw, l.max_kw_per_rack, l.price_cents_per_kw_month,
                l.available_from, l.available_until, l.min_term_months, l.deposit_percent, l.interruptible,
@@ -132,27 +132,28 @@ export async function searchListings(db: Executor, p: SearchParams, now = new Da
       )${peaks},
       scored as (
         select c.*, ${freeKw} as free_kw from candidates c ${joinPeaks} ${minFree}
-      )
+      )`;
+  return { cte, hasWindow };
+}
+
+/**
+ * One statement: candidates by the listing filters (indexes on listings and sites), the
+ * peak of counted bookings per candidate over the window as a running sum of start/end
+ * deltas (bookings read through the partial index over counted bookings), then the
+ * free-kW filter, the total by window function, and the page.
+ */
+export async function searchListings(db: Executor, p: SearchParams, now = new Date()): Promise<SearchResult> {
+  const { cte, hasWindow } = scoredMatches(p, now);
+  const rows = await rawRows<Record<string, unknown>>(
+    db,
+    sql`${cte}
       select *, count(*) over () as total from scored
       order by ${orderBy(p, hasWindow)}
       limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`,
   );
-  const total = rows.length ? Number(rows[0]!.total) : await countOnly(db, p, query, freeKw, peaks, joinPeaks, minFree);
+  // A page past the end has no rows to carry the total: count without paging (a second statement).
+  const total = rows.length ? Number(rows[0]!.total) : p.page === 1 ? 0 : Number((await rawRows<{ n: number }>(db, sql`${cte} select count(*)::int as n from scored`))[0]?.n ?? 0);
   return { items: rows.map((r) => toItem(r, hasWindow)), total, page: p.page, pageSize: p.pageSize };
-}
-
-/** A page past the end has no rows to carry the total; count without paging (the second query). */
-async function countOnly(db: Executor, p: SearchParams, query: SQL | null, freeKw: SQL, peaks: SQL, joinPeaks: SQL, minFree: SQL) {
-  if (p.page === 1) return 0;
-  const [row] = await rawRows<{ n: number }>(
-    db,
-    sql`with candidates as (
-        select l.id, l.capacity_kw from listings l join sites s on s.id = l.site_id join organizations o on o.id = l.organization_id
-        where ${conditions(p, query)}
-      )${peaks}
-      select count(*)::int as n from (select ${freeKw} from candidates c ${joinPeaks} ${minFree}) x`,
-  );
-  return Number(row?.n ?? 0);
 }
 
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
@@ -191,27 +192,28 @@ export type SitePin = { siteId: string; siteName: string; latitude: number; long
 
 /**
  * Map pins for every match (not only the current page): one per site, sized by the free
- * kW of its matching listings. The page's second query.
+ * kW of its matching listings. Aggregated in SQL, so the page's second statement returns
+ * at most one small row per site.
  */
 export async function searchSitePins(db: Executor, p: SearchParams, now = new Date()): Promise<SitePin[]> {
-  const all = await searchListings(db, { ...p, page: 1, pageSize: 10_000, sort: "newest" }, now);
-  const bySite = new Map<string, SitePin>();
-  for (const item of all.items) {
-    const pin = bySite.get(item.siteId) ?? {
-      siteId: item.siteId,
-      siteName: item.siteName,
-      latitude: item.latitude,
-      longitude: item.longitude,
-      country: item.country,
-      region: item.region,
-      listings: 0,
-      freeKw: 0,
-      minPriceCents: Number.MAX_SAFE_INTEGER,
-    };
-    pin.listings += 1;
-    pin.freeKw += item.freeKw ?? item.capacityKw;
-    pin.minPriceCents = Math.min(pin.minPriceCents, item.priceCentsPerKwMonth);
-    bySite.set(item.siteId, pin);
-  }
-  return [...bySite.values()];
+  const { cte } = scoredMatches(p, now);
+  const rows = await rawRows<Record<string, unknown>>(
+    db,
+    sql`${cte}
+      select site_id, min(site_name) as site_name, min(latitude) as latitude, min(longitude) as longitude,
+             min(country) as country, min(region) as region, count(*)::int as listings,
+             sum(free_kw)::bigint as free_kw, min(price_cents_per_kw_month) as min_price
+      from scored group by site_id`,
+  );
+  return rows.map((r) => ({
+    siteId: String(r.site_id),
+    siteName: String(r.site_name),
+    latitude: Number(r.latitude),
+    longitude: Number(r.longitude),
+    country: String(r.country),
+    region: String(r.region),
+    listings: Number(r.listings),
+    freeKw: Number(r.free_kw),
+    minPriceCents: Number(r.min_price),
+  }));
 }

@@ -8,6 +8,7 @@ import { createListing, transitionListing, updateListing } from "@/db/queries/li
 import { prepareListingFields } from "@/components/listings/listing-form-fields";
 import { createAction } from "@/lib/action";
 import { actorOf } from "@/lib/auth/policy";
+import { listingsChanged } from "@/lib/search-cache";
 import { OWNER_ACTIONS } from "@/lib/domain/listing-lifecycle";
 import { createListingSchema, listingTermsSchema } from "@/lib/validations/listing";
 
@@ -17,6 +18,7 @@ function revalidateListing(id: string) {
   revalidatePath(`/miner/listings/${id}`);
   revalidatePath(`/listings/${id}`);
   revalidatePath("/dashboard");
+  listingsChanged();
 }
 
 export const createListingAction = createAction({

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { createListing } from "@/db/queries/listings";
-import { searchListings } from "@/db/queries/search";
+import { cachedSearch } from "@/lib/search-cache";
 import { apiRoute, jsonBody, requireCaller } from "@/lib/api/handler";
 import { presentListing } from "@/lib/api/present";
 import { AppError, type FieldErrors } from "@/lib/errors";
@@ -18,7 +18,7 @@ const ANONYMOUS_CACHE = "public, max-age=15, stale-while-revalidate=60";
 export const GET = apiRoute(async (request, { caller }) => {
   const parsed = searchSchema.safeParse(searchInput(new URL(request.url).searchParams));
   if (!parsed.success) throw AppError.validation(parameterErrors(parsed.error), "Some search parameters need attention.");
-  const result = await searchListings(await getDb(), parsed.data);
+  const result = await cachedSearch(parsed.data);
   return Response.json(result, { headers: { "Cache-Control": caller ? "no-store" : ANONYMOUS_CACHE } });
 });
 

@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { approveListing, rejectListing } from "@/db/queries/moderation";
 import { apiRoute, optionalJsonBody, requireCaller } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
+import { listingsChanged } from "@/lib/search-cache";
 
 /** POST /api/v1/admin/listings/{id}/approve | reject ({"reason"}). */
 export const POST = apiRoute<{ id: string; action: string }>(async (request, { caller, params }) => {
@@ -9,5 +10,6 @@ export const POST = apiRoute<{ id: string; action: string }>(async (request, { c
   const { actor } = requireCaller(caller, "admin");
   const db = await getDb();
   const listing = params.action === "approve" ? await approveListing(db, actor, params.id) : await rejectListing(db, actor, params.id, await optionalJsonBody(request));
+  listingsChanged();
   return Response.json(listing);
 });

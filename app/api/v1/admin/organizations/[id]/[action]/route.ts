@@ -3,6 +3,7 @@ import { reinstateOrganization, suspendOrganization } from "@/db/queries/suspens
 import { appUrlOf } from "@/lib/api/app-url";
 import { apiRoute, optionalJsonBody, requireCaller } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
+import { listingsChanged } from "@/lib/search-cache";
 import { paymentProvider } from "@/lib/payments";
 
 /** POST /api/v1/admin/organizations/{id}/suspend ({"reason"}) | reinstate. */
@@ -15,5 +16,6 @@ export const POST = apiRoute<{ id: string; action: string }>(async (request, { c
     params.action === "suspend"
       ? await suspendOrganization(db, actor, params.id, body, { provider: await paymentProvider(), appUrl: appUrlOf(request) })
       : await reinstateOrganization(db, actor, params.id, body);
+  listingsChanged();
   return Response.json(result);
 });

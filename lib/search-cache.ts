@@ -1,0 +1,28 @@
+// Search results are the same for everyone, so identical searches within 15 seconds share
+// one database round trip per app instance. Staleness is bounded by the TTL (a listing or
+// booking change shows within 15 s); a reservation always re-checks capacity under lock.
+import "server-only";
+import { revalidateTag, unstable_cache } from "next/cache";
+import { getDb } from "@/db";
+import { searchListings, searchSitePins } from "@/db/queries/search";
+import type { SearchParams } from "@/lib/validations/search";
+
+const SECONDS = 15;
+
+export function cachedSearch(params: SearchParams) {
+  return unstable_cache(async () => searchListings(await getDb(), params), ["search", JSON.stringify(params)], { revalidate: SECONDS, tags: ["listings"] })();
+}
+
+export function cachedPins(params: SearchParams) {
+  const { page: _page, pageSize: _pageSize, sort: _sort, ...filters } = params;
+  return unstable_cache(async () => searchSitePins(await getDb(), params), ["pins", JSON.stringify(filters)], { revalidate: SECONDS, tags: ["listings"] })();
+}
+
+/** After a listing is published, changed, taken down or its organization suspended: drop this instance's cached searches. */
+export function listingsChanged() {
+  try {
+    revalidateTag("listings", { expire: 0 });
+  } catch {
+    // Outside a request (tests, scripts) there is no cache to drop.
+  }
+}
