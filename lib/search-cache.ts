@@ -14,8 +14,9 @@ export function cachedSearch(params: SearchParams) {
 }
 
 export function cachedPins(params: SearchParams) {
-  const { page: _page, pageSize: _pageSize, sort: _sort, ...filters } = params;
-  return unstable_cache(async () => searchSitePins(await getDb(), params), ["pins", JSON.stringify(filters)], { revalidate: SECONDS, tags: ["listings"] })();
+  // Pins cover every match whatever the page or order, so those do not split the cache.
+  const key = JSON.stringify({ ...params, page: 1, pageSize: 0, sort: "newest" });
+  return unstable_cache(async () => searchSitePins(await getDb(), params), ["pins", key], { revalidate: SECONDS, tags: ["listings"] })();
 }
 
 /** After a listing is published, changed, taken down or its organization suspended: drop this instance's cached searches. */
