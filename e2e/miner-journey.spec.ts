@@ -5,7 +5,7 @@ import { SiteFormPage } from "./pages/site-form";
 // A 1×1 PNG: a real image, checked by its bytes on the server.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
-test("a new miner signs up, adds a site with a photo, and sees bad input explained", async ({ page }) => {
+test("a new miner signs up, adds a site with a photo, creates and submits a listing, and sees every bad input explained", async ({ page }) => {
   const email = `site-miner-${Date.now()}@example.test`;
   const signUp = new SignUpPage(page);
   await signUp.open("miner");
@@ -56,4 +56,32 @@ test("a new miner signs up, adds a site with a photo, and sees bad input explain
   expect(served.headers()["content-type"]).toBe("image/png");
   expect(Buffer.from(await served.body()).equals(PNG)).toBe(true);
   await expect(page.getByText("1 of 10 photos")).toBeVisible();
+
+  // A listing from the site, with a mistake first: air cooling cannot carry 80 kW racks.
+  await page.getByRole("link", { name: "Create a listing" }).first().click();
+  await expect(page).toHaveURL(/\/miner\/listings\/new\?siteId=/);
+  const from = new Date(Date.now() + 30 * 864e5).toISOString().slice(0, 10);
+  const until = new Date(Date.now() + 800 * 864e5).toISOString().slice(0, 10);
+  await page.getByLabel("Title").fill("Tromsø immersion hall, 4 MW");
+  await page.getByLabel("Capacity (kW)").fill("4000");
+  await page.getByLabel("Cooling").selectOption("air");
+  await page.getByLabel("Max kW per rack").fill("80");
+  await page.getByLabel("Rack count").fill("50");
+  await page.getByLabel("Price (USD per kW-month)").fill("128.50");
+  await page.getByLabel("Deposit (% of the first month)").fill("20");
+  await page.getByLabel("Available from").fill(from);
+  await page.getByLabel("Available until").fill(until);
+  await page.getByLabel("Minimum term (months)").fill("12");
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  await expect(page.getByText(/Air cooling carries at most about 40 kW per rack/)).toBeVisible();
+
+  await page.getByLabel("Cooling").selectOption("immersion");
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  await expect(page.getByRole("heading", { name: "Tromsø immersion hall, 4 MW" })).toBeVisible();
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("In review").first()).toBeVisible();
+
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Listings by status" })).toBeVisible();
+  await expect(page.getByRole("main").getByText("In review", { exact: true })).toBeVisible();
 });
