@@ -31,30 +31,48 @@ export async function createAccount(db: Executor, input: SignUpInput, appUrl: st
     throw AppError.validation({ email: "An account with this email already exists. Sign in instead." });
   }
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.transaction(async (tx) => {
-      const base = slugify(input.organizationName);
-      const taken = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, base)).limit(1);
-      const slug = taken.length ? `${base}-${randomBytes(3).toString("hex")}` : base;
-      const [org] = await tx
-        .insert(organizations)
-        .values({ name: input.organizationName, slug, kind: input.kind })
-        .returning({ id: organizations.id, name: organizations.name, kind: organizations.kind });
-      const [user] = await tx
-        .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash, role: input.kind, organizationId: org!.id })
-        .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
-      await enqueueMail(
-        tx,
-        welcomeMail({ to: user!.email, name: user!.name, organizationName: org!.name, kind: org!.kind, appUrl }),
-      );
-      return { user: user!, organization: org! };
-    });
-  } catch (error) {
-    // Two sign-ups racing for one email: the unique index decides, the loser gets the same message.
-    if (sqlStateOf(error) === "23505") {
-      throw AppError.validation({ email: "An account with this email already exists. Sign in instead." });
+  // Two sign-ups for organizations of the same name can race for one slug: the loser
+  // retries with a suffixed slug rather than failing.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await insertAccount(db, input, passwordHash, appUrl, attempt > 0);
+    } catch (error) {
+      const constraint = constraintOf(error);
+      if (sqlStateOf(error) === "23505" && constraint === "organizations_slug_key" && attempt < 3) continue;
+      // Two sign-ups racing for one email: the unique index decides, the loser gets the same message.
+      if (sqlStateOf(error) === "23505" && constraint === "users_email_key") {
+        throw AppError.validation({ email: "An account with this email already exists. Sign in instead." });
+      }
+      throw error;
     }
-    throw error;
   }
+}
+
+async function insertAccount(db: Executor, input: SignUpInput, passwordHash: string, appUrl: string, forceSuffix: boolean) {
+  return db.transaction(async (tx) => {
+    const base = slugify(input.organizationName);
+    const taken = forceSuffix || (await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, base)).limit(1)).length > 0;
+    const slug = taken ? `${base}-${randomBytes(3).toString("hex")}` : base;
+    const [org] = await tx
+      .insert(organizations)
+      .values({ name: input.organizationName, slug, kind: input.kind })
+      .returning({ id: organizations.id, name: organizations.name, kind: organizations.kind });
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, passwordHash, role: input.kind, organizationId: org!.id })
+      .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
+    await enqueueMail(tx, welcomeMail({ to: user!.email, name: user!.name, organizationName: org!.name, kind: org!.kind, appUrl }));
+    return { user: user!, organization: org! };
+  });
+}
+
+/** The constraint a database error names, whichever driver raised it. */
+function constraintOf(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const name = (current as { constraint_name?: unknown; constraint?: unknown }).constraint_name ?? (current as { constraint?: unknown }).constraint;
+    if (typeof name === "string") return name;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -54,7 +54,7 @@ type NewBooking = { id: string; status: BookingStatus; depositCents: number; tot
 /**
  * Reserves kW of a listing for [start, end) as a 30-minute hold (pending_deposit).
  *
- * The capacity rule is decided under a row lock on the listing (SELECT … FOR UPDATE):
+ * The capacity rule is decided under a row lock on the listing (SELECT … FOR NO KEY UPDATE):
  * every reservation of one listing, from any app instance, queues on that lock, so the
  * free kW read below cannot change before the insert commits. A serializable
  * transaction with retries would also work; the lock is simpler, retries nothing, and
@@ -98,13 +98,15 @@ export async function createBooking(
         .from(listings)
         .innerJoin(organizations, eq(organizations.id, listings.organizationId))
         .where(eq(listings.id, input.listingId))
-        .for("update", { of: listings });
+        // NO KEY UPDATE: serialises reservations of this listing without blocking inserts
+        // elsewhere that only reference it (their foreign key checks take KEY SHARE).
+        .for("no key update", { of: listings });
       if (!listing || listing.status !== "published" || listing.orgStatus !== "active") throw AppError.notFound("Listing");
 
       const problems = reservationProblems(input, listing, todayUtc(now));
       if (problems) throw new AppError("unprocessable", 422, problems.message, problems.fields);
 
-      const spans = availabilitySpans(listing.capacityKw, listing.availableFrom, listing.availableUntil, await holdsFor(tx, listing.id));
+      const spans = availabilitySpans(listing.capacityKw, listing.availableFrom, listing.availableUntil, await holdsFor(tx, listing.id, { from: input.start, to: input.end }));
       const freeKw = freeKwOver(spans, input.start, input.end);
       if (input.kw > freeKw) {
         throw AppError.conflict(

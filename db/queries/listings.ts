@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { bookings, listings, organizations, sites } from "@/db/schema";
 import { assertCanReadOrg, assertCanWriteOrg, assertRole, isAdmin, requireOrganization, type Actor } from "@/lib/auth/policy";
@@ -85,11 +85,18 @@ function termsOf(listing: ListingView): ListingTerms {
   };
 }
 
-export async function holdsFor(db: Executor, listingId: string): Promise<Hold[]> {
+/** Counted bookings of a listing, optionally only those overlapping [from, to). */
+export async function holdsFor(db: Executor, listingId: string, overlapping?: { from: string; to: string }): Promise<Hold[]> {
   const rows = await db
     .select({ start: bookings.startDate, end: bookings.endDate, kw: bookings.kw })
     .from(bookings)
-    .where(and(eq(bookings.listingId, listingId), countingBookings()));
+    .where(
+      and(
+        eq(bookings.listingId, listingId),
+        countingBookings(),
+        overlapping ? and(lt(bookings.startDate, overlapping.to), gt(bookings.endDate, overlapping.from)) : undefined,
+      ),
+    );
   return rows;
 }
 

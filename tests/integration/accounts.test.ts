@@ -90,4 +90,15 @@ describe("sign-up", () => {
       .where(sql`${organizations.id} in (${a.organization.id}, ${b.organization.id})`);
     expect(new Set(slugs.map((s) => s.slug)).size).toBe(2);
   });
+
+  it("lets racing sign-ups of same-named organizations all succeed, each with its own slug", async () => {
+    const db = await testDb();
+    const name = `Racing Hash Co ${Date.now()}`;
+    const created = await Promise.all(Array.from({ length: 8 }, () => createAccount(db, input({ organizationName: name }), "http://x")));
+    const slugs = await db
+      .select({ slug: organizations.slug })
+      .from(organizations)
+      .where(sql`${organizations.id} in (${sql.join(created.map((c) => sql`${c.organization.id}`), sql`, `)})`);
+    expect(new Set(slugs.map((s) => s.slug)).size).toBe(8);
+  });
 });
