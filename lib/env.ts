@@ -44,6 +44,8 @@ const isProduction = raw.NODE_ENV === "production";
 const DEV_AUTH_SECRET = "substation-development-secret-do-not-use-in-production";
 
 export const env = {
+  /** Inside Next's server (NEXT_RUNTIME is set by Next), where its data cache exists. */
+  inNextServer: Boolean(process.env.NEXT_RUNTIME),
   nodeEnv: raw.NODE_ENV,
   isProduction,
   databaseUrl: raw.DATABASE_URL,
