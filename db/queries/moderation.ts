@@ -57,7 +57,7 @@ export async function moderationQueue(db: Executor, actor: Actor, status: "pendi
   return rows.map((row) => ({ ...row, changes: changesSinceReview(row) }));
 }
 
-/** Terms that differ from what was last approved (empty for a first submission). */
+/** Terms that differ from what was last reviewed (empty for a first submission). */
 export function changesSinceReview(row: Record<string, unknown> & { reviewedTerms: Record<string, unknown> | null }) {
   if (!row.reviewedTerms) return [];
   return REVIEWED_TERMS.filter((key) => JSON.stringify(row.reviewedTerms![key] ?? null) !== JSON.stringify(row[key] ?? null)).map((key) => ({
@@ -84,7 +84,9 @@ async function decide(db: Database, actor: Actor, listingId: string, decision: "
         reviewedAt: now,
         reviewedBy: actor.userId,
         rejectionReason: decision === "reject" ? reason : null,
-        ...(decision === "approve" ? { reviewedTerms, publishedAt: listing.publishedAt ?? now } : {}),
+        // The terms as reviewed, approved or not: a resubmission shows what changed since.
+        reviewedTerms,
+        ...(decision === "approve" ? { publishedAt: listing.publishedAt ?? now } : {}),
       })
       .where(eq(listings.id, listingId))
       .returning({ id: listings.id, status: listings.status, title: listings.title, rejectionReason: listings.rejectionReason, organizationId: listings.organizationId });
