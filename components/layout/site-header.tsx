@@ -34,6 +34,7 @@ function navFor(user: SessionUser | null): NavItem[] {
   }
   return [
     { href: "/dashboard", label: "Dashboard" },
+    { href: "/admin/listings", label: "Admin" },
     { href: "/search", label: "Listings" },
   ];
 }

@@ -138,13 +138,17 @@ export async function approveListings(db: Database, actor: Actor, listingIds: st
   return outcomes;
 }
 
-/** An admin takes a published listing down (from a report): back to paused, audited. */
+/**
+ * An admin takes a published listing down (from a report), audited. It becomes rejected
+ * with the reason, not paused: the miner must edit and resubmit it through review, and
+ * cannot simply resume it.
+ */
 export async function unpublishListing(tx: Executor, actor: Actor, listingId: string, reason: string) {
   assertRole(actor, "admin");
   const [row] = await tx
     .update(listings)
-    .set({ status: "paused" })
-    .where(and(eq(listings.id, listingId), inArray(listings.status, ["published"])))
+    .set({ status: "rejected", rejectionReason: reason, reviewedAt: new Date(), reviewedBy: actor.userId })
+    .where(and(eq(listings.id, listingId), inArray(listings.status, ["published", "paused"])))
     .returning({ id: listings.id, organizationId: listings.organizationId });
   if (row) await writeAudit(tx, { actorUserId: actor.userId, action: "listing.unpublished", targetType: "listing", targetId: listingId, organizationId: row.organizationId, data: { reason } });
   return Boolean(row);

@@ -13,6 +13,8 @@ import { ListingTerms } from "@/components/listings/listing-terms";
 import { PhotoGrid } from "@/components/listings/photo-grid";
 import { ReserveSlot, type Viewer } from "@/components/listings/reserve-slot";
 import { SiteFacts } from "@/components/sites/site-facts";
+import { TrueCost } from "@/components/calculators/true-cost";
+import { ReportListing } from "@/components/listings/report-listing";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -152,6 +154,10 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
               <ReserveSlot listing={listing} spans={availability} request={await searchParams} today={today} viewer={viewer} />
             </div>
           </Card>
+          <div className="mt-4">
+            <TrueCost priceCentsPerKwMonth={listing.priceCentsPerKwMonth} pue={site.pue} capacityKw={listing.capacityKw} />
+          </div>
+          {user && !isOwner && user.role !== "admin" && <ReportListing listingId={listing.id} className="mt-4" />}
         </aside>
       </div>
     </div>
