@@ -278,10 +278,10 @@ describe("reports", () => {
 
     expect(await searchIds(listing.title)).not.toContain(listing.id);
     const [row] = await admin.db.select({ status: listings.status }).from(listings).where(eq(listings.id, listing.id));
-    expect(row?.status).toBe("paused");
+    expect(row?.status).toBe("rejected");
     expect(await auditOf("report", report.id)).toEqual([{ action: "report.resolved", actorUserId: admin.actor.userId, organizationId: null, data: { listingId: listing.id, note, unpublished: true } }]);
     expect((await auditOf("listing", listing.id)).map((a) => a.action)).toEqual(["listing.approved", "listing.unpublished"]);
-    expect((await listReports(admin.db, admin.actor, "resolved")).find((r) => r.id === report.id)).toMatchObject({ status: "resolved", resolutionNote: note, listingStatus: "paused" });
+    expect((await listReports(admin.db, admin.actor, "resolved")).find((r) => r.id === report.id)).toMatchObject({ status: "resolved", resolutionNote: note, listingStatus: "rejected" });
     expect((await listReports(admin.db, admin.actor, "open")).map((r) => r.id)).not.toContain(report.id);
   });
 
