@@ -67,7 +67,9 @@ type Props = {
 };
 
 const prepare = (fields: Record<string, unknown>) => {
-  const { siteId: _siteId, ...rest } = fields;
+  // The hidden siteId says which site; it is not one of the site's facts.
+  const rest = { ...fields };
+  delete rest.siteId;
   return unflatten(rest);
 };
 

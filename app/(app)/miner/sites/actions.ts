@@ -12,7 +12,9 @@ import { siteSchema } from "@/lib/validations/site";
 
 /** The site form posts dotted names ("powerMix.hydro") and one checkbox per cooling type. */
 function prepareSite(fields: Record<string, unknown>) {
-  const { siteId: _siteId, ...rest } = fields;
+  // The hidden siteId says which site; it is not one of the site's facts.
+  const rest = { ...fields };
+  delete rest.siteId;
   return unflatten(rest);
 }
 
