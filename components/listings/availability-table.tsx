@@ -1,5 +1,6 @@
 import type { Span } from "@/lib/domain/availability";
 import { formatKw } from "@/lib/format";
+import { AvailabilityChart } from "./availability-chart";
 import { formatDay } from "./format";
 
 /**
@@ -12,6 +13,7 @@ export function AvailabilityTable({ spans: all, capacityKw, today }: { spans: Sp
   const allFree = spans.every((span) => span.bookedKw === 0);
   return (
     <div>
+      <AvailabilityChart spans={spans} capacityKw={capacityKw} />
       {allFree && <p className="mb-3 text-sm text-slate-700">Nothing is booked yet: all {formatKw(capacityKw)} are free over the whole window.</p>}
       <div>
         <table className="w-full text-left text-sm">
@@ -55,7 +57,7 @@ export function AvailabilityTable({ spans: all, capacityKw, today }: { spans: Sp
 }
 
 /** Days before today cannot be booked, so the table starts today. */
-function upcoming(spans: Span[], today: string): Span[] {
+export function upcoming(spans: Span[], today: string): Span[] {
   return spans.filter((span) => span.to > today).map((span) => (span.from < today ? { ...span, from: today } : span));
 }
 
