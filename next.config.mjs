@@ -5,9 +5,10 @@ const nextConfig = {
   // PGlite ships ~20 MB of wasm; bundling it would copy it into the static assets.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss"],
   typedRoutes: false,
-  // Site photos are up to 5 MB (checked in db/queries/site-photos.ts); the default 1 MB
-  // action body limit would refuse them before our own clear message.
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // Site photos are up to 5 MB and evidence documents up to 10 MB (checked in
+  // db/queries/site-photos.ts and site-documents.ts); the default 1 MB action body limit
+  // would refuse them before our own clear message.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
   async headers() {
     // The Content-Security-Policy is set per request in proxy.ts (it carries a nonce).
     return [

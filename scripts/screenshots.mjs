@@ -21,6 +21,10 @@ const pages = [
   { name: "buyer-dashboard", path: "/dashboard", as: "buyer@substation.test" },
   { name: "admin-dashboard", path: "/dashboard", as: "admin@substation.test" },
   { name: "outbox", path: "/dev/outbox" },
+  { name: "search", path: "/search?cooling=direct_liquid,immersion&minKw=2000&from=2027-03-01&to=2029-03-01&maxPrice=15000&renewableMin=50" },
+  { name: "gpu-fit", path: "/calculators/gpu-fit" },
+  { name: "buyer-bookings", path: "/bookings", as: "buyer@substation.test" },
+  { name: "miner-bookings", path: "/miner/bookings", as: "miner@substation.test" },
 ].filter((p) => only.length === 0 || only.includes(p.name));
 
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });

@@ -34,6 +34,9 @@ function targetLabel(row: AuditRow, organizationNames: Map<string, string>): str
   const type = AUDIT_TARGET_TYPES[row.targetType as keyof typeof AUDIT_TARGET_TYPES] ?? row.targetType;
   if (row.targetType === "organization" && organizationNames.has(row.targetId)) return `${type}: ${organizationNames.get(row.targetId)}`;
   if (row.targetType === "payment" && str(row.data?.bookingId)) return `Deposit of booking ${String(row.data.bookingId).slice(0, 8)}`;
+  // Some entries record the target's name or title at the time; it reads better than an id.
+  const name = row.data?.name ?? row.data?.title;
+  if (typeof name === "string" && name) return `${type}: ${name.length > 60 ? `${name.slice(0, 59)}…` : name}`;
   return `${type} ${row.targetId.slice(0, 8)}`;
 }
 
@@ -41,7 +44,7 @@ function targetLabel(row: AuditRow, organizationNames: Map<string, string>): str
 export function AuditTable({ rows, organizationNames }: { rows: AuditRow[]; organizationNames: Map<string, string> }) {
   return (
     <div role="region" aria-label="Audit log entries" tabIndex={0} className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-2 focus:outline-offset-2 focus:outline-ink-800">
-      <table className="w-full min-w-[52rem] text-left text-sm">
+      <table className="w-full min-w-[60rem] text-left text-sm">
         <caption className="sr-only">Audit log, newest first. Times are UTC.</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
           <tr>
@@ -62,11 +65,11 @@ export function AuditTable({ rows, organizationNames }: { rows: AuditRow[]; orga
                 <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">
                   <time dateTime={row.createdAt.toISOString()}>{utc(row.createdAt)}</time>
                 </td>
-                <td className="px-4 py-3">
+                <td className="min-w-[11rem] max-w-[14rem] px-4 py-3">
                   {row.actorUserId ? (
                     <>
                       <span className="block text-slate-900">{row.actorName ?? "Deleted user"}</span>
-                      {row.actorEmail && <span className="block text-xs text-slate-600">{row.actorEmail}</span>}
+                      {row.actorEmail && <span className="block break-all text-xs text-slate-600">{row.actorEmail}</span>}
                     </>
                   ) : (
                     <span className="text-slate-600">System</span>
@@ -89,7 +92,7 @@ export function AuditTable({ rows, organizationNames }: { rows: AuditRow[]; orga
                     </Link>
                   )}
                 </td>
-                <td className="max-w-xs px-4 py-3">
+                <td className="w-[22rem] min-w-[16rem] px-4 py-3">
                   <AuditData data={row.data} />
                 </td>
               </tr>

@@ -34,7 +34,7 @@ export function MetricsCapacityChart({ months }: { months: CapacityMonth[] }) {
           <XAxis dataKey="month" tickFormatter={shortMonth} tick={AXIS_TICK} minTickGap={16} label={{ value: "Month (UTC)", position: "insideBottom", offset: -12, ...AXIS_LABEL }} />
           <YAxis tickFormatter={(v: number) => formatNumber(v)} tick={AXIS_TICK} width={56} label={{ value: "MW", angle: -90, position: "insideLeft", ...AXIS_LABEL }} />
           <Tooltip formatter={(value) => mw(Number(value))} labelFormatter={(month) => (typeof month === "string" ? longMonth(month) : month)} />
-          <Legend verticalAlign="top" height={28} formatter={(name) => <span style={{ color: "#334155", fontSize: 12 }}>{name}</span>} />
+          <Legend verticalAlign="top" height={28} itemSorter={null} formatter={(name) => <span style={{ color: "#334155", fontSize: 12 }}>{name}</span>} />
           {SERIES.map((s) => (
             <Line key={s.key} type="monotone" dataKey={s.key} name={s.name} stroke={s.stroke} strokeWidth={2} strokeDasharray={s.dash} dot={{ r: 3 }} isAnimationActive={false} />
           ))}

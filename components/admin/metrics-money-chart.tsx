@@ -39,7 +39,7 @@ export function MetricsMoneyChart({ months }: { months: MoneyMonth[] }) {
           <XAxis dataKey="month" tickFormatter={shortMonth} tick={AXIS_TICK} minTickGap={16} label={{ value: "Month (UTC)", position: "insideBottom", offset: -12, ...AXIS_LABEL }} />
           <YAxis tickFormatter={(usd: number) => compactUsd.format(usd)} tick={AXIS_TICK} width={64} label={{ value: "USD", angle: -90, position: "insideLeft", ...AXIS_LABEL }} />
           <Tooltip formatter={(value) => formatCents(Math.round(Number(value) * 100), { precise: true })} labelFormatter={(month) => (typeof month === "string" ? longMonth(month) : month)} />
-          <Legend verticalAlign="top" height={28} formatter={(name) => <span style={{ color: "#334155", fontSize: 12 }}>{name}</span>} />
+          <Legend verticalAlign="top" height={28} itemSorter={null} formatter={(name) => <span style={{ color: "#334155", fontSize: 12 }}>{name}</span>} />
           {SERIES.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.fill} radius={[2, 2, 0, 0]} isAnimationActive={false} />
           ))}

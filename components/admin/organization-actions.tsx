@@ -10,7 +10,7 @@ import { TextareaField } from "@/components/ui/field";
 import { reinstateFormSchema, suspendFormSchema } from "./organization-schemas";
 
 type Props = {
-  organization: { id: string; name: string; status: "active" | "suspended"; users: number; publishedListings: number; openBookings: number };
+  organization: { id: string; name: string; kind: "miner" | "buyer"; status: "active" | "suspended"; users: number; publishedListings: number; openBookings: number };
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -52,7 +52,8 @@ export function OrganizationActions({ organization }: Props) {
   }
 
   const prompt = suspend
-    ? `Suspend ${organization.name}? At once, ${plural(organization.publishedListings, "published listing leaves", "published listings leave")} search, ` +
+    ? `Suspend ${organization.name}? At once, ` +
+      (organization.kind === "miner" ? `${plural(organization.publishedListings, "published listing leaves", "published listings leave")} search and listing pages, ` : "") +
       `${plural(organization.users, "user is", "users are")} signed out and refused at sign-in, and API tokens stop working. ` +
       (organization.openBookings ? `${plural(organization.openBookings, "open hold or request", "open holds and requests")} will be released, deposits returned.` : "It has no open holds or requests.")
     : `Reinstate ${organization.name}? Its users can sign in again and its published listings return to search.`;

@@ -48,7 +48,7 @@ export function OrganizationRow({ organization: o }: { organization: AdminOrgani
         </dl>
       </div>
       <div className="md:text-right">
-        <OrganizationActions organization={{ id: o.id, name: o.name, status: o.status, users: o.users, publishedListings: o.publishedListings, openBookings: o.openBookings }} />
+        <OrganizationActions organization={{ id: o.id, name: o.name, kind: o.kind, status: o.status, users: o.users, publishedListings: o.publishedListings, openBookings: o.openBookings }} />
       </div>
     </article>
   );

@@ -79,7 +79,7 @@ export function VerificationCard({ site }: { site: SiteForReview }) {
               </div>
             ))}
           </dl>
-          <p className="mt-3 text-xs text-slate-600">Last edited {day.format(site.updatedAt)}. Editing these facts clears the badge.</p>
+          <p className="mt-3 text-xs text-slate-600">When the miner edits any of these facts, the badge is cleared until the site is reviewed again.</p>
         </section>
 
         <section aria-label={`Evidence for ${site.name}`}>

@@ -47,7 +47,7 @@ export default async function MetricsPage({ searchParams }: PageProps<"/admin/me
         <MetricsCountryFilter countries={countries.map((code) => ({ code, name: countryName(code) }))} value={country ?? ""} />
       </div>
 
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         <Stat label="MW listed now" value={formatNumber(now?.listedMw ?? 0)} hint="Published and not archived" />
         <Stat label="MW booked this month" value={formatNumber(now?.bookedMw ?? 0)} hint="Confirmed, active or completed" />
         <Stat label="Deposits captured, 12 months" value={formatCents(captured)} hint={`${formatCents(fees)} in platform fees`} />

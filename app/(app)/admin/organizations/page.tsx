@@ -40,11 +40,13 @@ export default async function AdminOrganizationsPage({ searchParams }: PageProps
 
       <OrganizationFilters values={values} />
 
-      <p className="text-sm text-slate-600" aria-live="polite">
-        {organizations.length === 0 ? "No organizations" : `${organizations.length}${more ? "+" : ""} organization${organizations.length === 1 ? "" : "s"}`}
-        {filtered ? " match" : ""}
-        {id && " the one linked"}, sorted by name.
-      </p>
+      {organizations.length > 0 && (
+        <p className="text-sm text-slate-600">
+          {organizations.length}
+          {more ? "+" : ""} {organizations.length === 1 && !more ? "organization" : "organizations"}
+          {filtered ? (organizations.length === 1 && !more ? " matches" : " match") : ""}, sorted by name.
+        </p>
+      )}
 
       {organizations.length === 0 ? (
         <EmptyState icon={<Users className="h-8 w-8" />} title={filtered ? "No organization matches" : "No organizations yet"}>

@@ -8,6 +8,8 @@ import { listSitePhotos } from "@/db/queries/site-photos";
 import { getSite } from "@/db/queries/sites";
 import { Markdown } from "@/components/markdown";
 import { PhotoManager } from "@/components/sites/photo-manager";
+import { DocumentManager } from "@/components/sites/document-manager";
+import { listSiteDocuments } from "@/db/queries/site-documents";
 import { SiteFacts } from "@/components/sites/site-facts";
 import { statusLabel } from "@/components/dashboard/status-list";
 import { Alert } from "@/components/ui/alert";
@@ -31,7 +33,7 @@ export default async function SitePage({ params, searchParams }: PageProps<"/min
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const [photos, listings] = await Promise.all([listSitePhotos(db, site.id), listSiteListings(db, actor, site.id)]);
+  const [photos, listings, documents] = await Promise.all([listSitePhotos(db, site.id), listSiteListings(db, actor, site.id), listSiteDocuments(db, actor, site.id)]);
 
   return (
     <div className="space-y-8">
@@ -80,6 +82,10 @@ export default async function SitePage({ params, searchParams }: PageProps<"/min
 
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <PhotoManager siteId={site.id} photos={photos} />
+      </section>
+
+      <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <DocumentManager siteId={site.id} documents={documents} />
       </section>
 
       <section aria-labelledby="site-listings">

@@ -1,0 +1,241 @@
+"use client";
+
+import { useActionState, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { FileText, Loader2, Lock } from "lucide-react";
+import type { SiteDocument } from "@/db/queries/site-documents";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/field";
+import { removeSiteDocumentAction, uploadSiteDocumentAction } from "./document-actions";
+
+// Mirrors the server's rules (db/queries/site-documents.ts) for a quicker message only: the
+// browser's type comes from the file name, so the server, reading the bytes, decides.
+const MAX_DOCUMENTS = 20;
+const MAX_BYTES = 10 * 1024 * 1024;
+const ACCEPTED_TYPES = ["application/pdf", "image/jpeg", "image/png", "image/webp"];
+const KIND_OPTIONS = [
+  { value: "interconnection_agreement", label: "Interconnection agreement" },
+  { value: "power_contract", label: "Power contract" },
+  { value: "photo", label: "Photo" },
+  { value: "other", label: "Other evidence" },
+];
+
+export type DocumentManagerDocument = Pick<SiteDocument, "id" | "kindLabel" | "filename" | "contentType" | "bytes" | "url" | "uploadedByName" | "createdAt">;
+
+export type DocumentManagerProps = {
+  siteId: string;
+  documents: DocumentManagerDocument[];
+  /** Shows the documents without upload and remove controls. */
+  readOnly?: boolean;
+};
+
+const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
+}
+
+const typeLabel = (contentType: string) => (contentType === "application/pdf" ? "PDF" : contentType.replace("image/", "").toUpperCase());
+
+/** A site's verification evidence, private to its organization and admins, with upload and removal. */
+export function DocumentManager({ siteId, documents, readOnly = false }: DocumentManagerProps) {
+  const full = documents.length >= MAX_DOCUMENTS;
+  return (
+    <section aria-labelledby={`documents-${siteId}`} className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id={`documents-${siteId}`} className="text-lg font-semibold text-slate-900">
+          Verification evidence
+        </h2>
+        <p aria-live="polite" className="text-sm text-slate-600">
+          {documents.length} of {MAX_DOCUMENTS} documents
+        </p>
+      </div>
+      <p className="flex items-start gap-2 text-sm text-slate-600">
+        <Lock className="mt-0.5 h-4 w-4 shrink-0" aria-hidden="true" />
+        Only your organization and Substation admins can open these. An admin reviews them and grants the verified badge; changing the site&apos;s power or cooling facts clears it until the next review.
+      </p>
+      {documents.length === 0 ? (
+        <EmptyState icon={<FileText className="h-8 w-8" />} title="No evidence yet">
+          Upload the interconnection agreement, the power contract and photos of the halls.
+          {!readOnly && " PDF, JPEG, PNG or WebP, at most 10 MB each."}
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {documents.map((document) => (
+            <li key={document.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 text-sm">
+              <div className="min-w-0">
+                <p className="font-medium text-slate-900">{document.kindLabel}</p>
+                <p className="truncate text-slate-700">
+                  <a href={document.url} target="_blank" rel="noopener" className="underline underline-offset-2 hover:text-slate-900">
+                    {document.filename}
+                  </a>
+                  <span className="text-slate-600">
+                    {" "}
+                    · {typeLabel(document.contentType)}, {formatBytes(document.bytes)}
+                  </span>
+                </p>
+                <p className="text-xs text-slate-600">
+                  Added {day.format(new Date(document.createdAt))}
+                  {document.uploadedByName && <> by {document.uploadedByName}</>}
+                </p>
+              </div>
+              {!readOnly && <RemoveDocumentButton documentId={document.id} label={`${document.kindLabel} ${document.filename}`} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!readOnly &&
+        (full ? (
+          <Alert tone="info">This site has {MAX_DOCUMENTS} documents, the most it can have. Remove one to add another.</Alert>
+        ) : (
+          <UploadDocumentForm siteId={siteId} />
+        ))}
+    </section>
+  );
+}
+
+/** The quick check before sending: a message now instead of after a 10 MB upload. */
+function precheck(file: File | undefined): string | null {
+  if (!file || (file.size === 0 && !file.name)) return "Choose a file to upload.";
+  if (file.type && !ACCEPTED_TYPES.includes(file.type)) return `Upload a PDF, JPEG, PNG or WebP file. ${file.name} is not one.`;
+  if (file.size > MAX_BYTES) {
+    const mb = (Math.ceil((file.size / (1024 * 1024)) * 100) / 100).toFixed(2);
+    return `${file.name} is ${mb} MB. Documents can be at most 10 MB each.`;
+  }
+  return null;
+}
+
+function UploadDocumentForm({ siteId }: { siteId: string }) {
+  const [state, formAction, pending] = useActionState(uploadSiteDocumentAction, null);
+  const [clientErrors, setClientErrors] = useState<{ kind?: string; document?: string }>({});
+  const fileInput = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const failed = state && !state.ok ? state : null;
+  const kindError = clientErrors.kind ?? failed?.fields?.kind;
+  const documentError = clientErrors.document ?? failed?.fields?.document;
+  const otherError = failed && !kindError && !documentError ? failed.error : null;
+
+  function onFileChange(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.currentTarget.files?.[0];
+    setClientErrors((errors) => ({ ...errors, document: file ? (precheck(file) ?? undefined) : undefined }));
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    const kind = (form.elements.namedItem("kind") as HTMLSelectElement | null)?.value;
+    const errors = { kind: kind ? undefined : "Choose what the document is.", document: precheck(fileInput.current?.files?.[0]) ?? undefined };
+    setClientErrors(errors);
+    if (errors.kind || errors.document) {
+      event.preventDefault();
+      (errors.kind ? (form.elements.namedItem("kind") as HTMLElement) : fileInput.current)?.focus();
+    }
+  }
+
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
+      <input type="hidden" name="siteId" value={siteId} />
+      {state?.ok && !clientErrors.document && <Alert tone="success">{state.message}</Alert>}
+      {otherError && <Alert tone="error">{otherError}</Alert>}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField id={`${id}-kind`} label="What is it?" name="kind" required defaultValue={typeof failed?.values?.kind === "string" ? failed.values.kind : ""} error={kindError}>
+          <option value="" disabled>
+            Choose…
+          </option>
+          {KIND_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </SelectField>
+        <div className="space-y-1.5">
+          <label htmlFor={`${id}-document`} className="block text-sm font-medium text-slate-800">
+            File
+          </label>
+          <input
+            ref={fileInput}
+            id={`${id}-document`}
+            name="document"
+            type="file"
+            accept={ACCEPTED_TYPES.join(",")}
+            required
+            onChange={onFileChange}
+            aria-invalid={documentError ? true : undefined}
+            aria-describedby={documentError ? `${hintId} ${errorId}` : hintId}
+            className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-100"
+          />
+          <p id={hintId} className="text-xs text-slate-600">
+            PDF, JPEG, PNG or WebP, at most 10 MB.
+          </p>
+          {documentError && (
+            <p id={errorId} className="text-sm text-red-700">
+              {documentError}
+            </p>
+          )}
+        </div>
+      </div>
+      <Button type="submit" disabled={pending} aria-disabled={pending}>
+        {pending ? (
+          <>
+            <Loader2 className="h-4 w-4 animate-spin" aria-hidden="true" /> Uploading…
+          </>
+        ) : (
+          "Upload document"
+        )}
+      </Button>
+    </form>
+  );
+}
+
+/** Removal cannot be undone, so it takes a second, explicit click (Cancel focused first). */
+function RemoveDocumentButton({ documentId, label }: { documentId: string; label: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const [state, formAction, pending] = useActionState(removeSiteDocumentAction, null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => {
+    if (!moved.current) return;
+    (confirming ? cancelButton : removeButton).current?.focus();
+  }, [confirming]);
+
+  function step(next: boolean) {
+    moved.current = true;
+    setConfirming(next);
+  }
+
+  if (!confirming) {
+    return (
+      <Button ref={removeButton} variant="ghost" size="sm" onClick={() => step(true)} aria-label={`Remove “${label}”`}>
+        Remove
+      </Button>
+    );
+  }
+  return (
+    <form action={formAction} className="flex flex-wrap items-center justify-end gap-2" aria-label={`Confirm removing “${label}”`}>
+      <input type="hidden" name="documentId" value={documentId} />
+      <Button type="submit" variant="danger" size="sm" disabled={pending} aria-disabled={pending}>
+        {pending ? (
+          <>
+            <Loader2 className="h-4 w-4 animate-spin" aria-hidden="true" /> Removing…
+          </>
+        ) : (
+          "Yes, remove"
+        )}
+      </Button>
+      <Button ref={cancelButton} variant="ghost" size="sm" onClick={() => step(false)} disabled={pending}>
+        Cancel
+      </Button>
+      {state && !state.ok && (
+        <p role="alert" className="w-full text-right text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,220 @@
+// Site evidence documents (interconnection agreement, power contract, photos, other): what
+// an admin reviews before granting the verified badge. Private to the site's organization
+// and admins; everyone else gets not-found. Every upload is checked by its bytes (PDF, JPEG,
+// PNG or WebP), at most 10 MB, 20 per site. A row exists only for a file that was fully written.
+import "server-only";
+import { count, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db";
+import { siteDocuments, sites, users } from "@/db/schema";
+import { assertCanReadOrg, assertCanWriteOrg, assertRole, canReadOrg, type Actor } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import { getFileStore, newStorageKey } from "@/lib/storage";
+import { sniffContentType, type SniffedType } from "@/lib/storage/sniff";
+
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCUMENTS_PER_SITE = 20;
+const DOCUMENT_TYPES: ReadonlySet<SniffedType> = new Set(["application/pdf", "image/jpeg", "image/png", "image/webp"]);
+
+export const DOCUMENT_KINDS = ["interconnection_agreement", "power_contract", "photo", "other"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  interconnection_agreement: "Interconnection agreement",
+  power_contract: "Power contract",
+  photo: "Photo",
+  other: "Other evidence",
+};
+const kindSchema = z.enum(DOCUMENT_KINDS, { error: "Choose what the document is." });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type SiteDocument = {
+  id: string;
+  siteId: string;
+  kind: DocumentKind;
+  kindLabel: string;
+  filename: string;
+  contentType: string;
+  bytes: number;
+  url: string;
+  uploadedByName: string | null;
+  createdAt: Date;
+};
+
+export type DocumentUpload = { bytes: Uint8Array; declaredName: string; kind: unknown };
+
+export const siteDocumentUrl = (documentId: string) => `/api/files/site-documents/${documentId}`;
+
+const listColumns = {
+  id: siteDocuments.id,
+  siteId: siteDocuments.siteId,
+  kind: siteDocuments.kind,
+  filename: siteDocuments.filename,
+  contentType: siteDocuments.contentType,
+  bytes: siteDocuments.bytes,
+  uploadedByName: users.name,
+  createdAt: siteDocuments.createdAt,
+};
+
+function toSiteDocument(row: Omit<SiteDocument, "url" | "kindLabel">): SiteDocument {
+  return { ...row, kindLabel: DOCUMENT_KIND_LABELS[row.kind], url: siteDocumentUrl(row.id) };
+}
+
+/** The base name only, without control characters, at most 120 characters (keeping the extension). */
+function cleanFilename(declaredName: string): string {
+  const base = (declaredName.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f"]/g, "").replace(/\s+/g, " ").trim();
+  if (!base) return "";
+  if (base.length <= 120) return base;
+  const dot = base.lastIndexOf(".");
+  const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : "";
+  return `${base.slice(0, 119 - ext.length)}…${ext}`;
+}
+
+/** For messages: not a screenful of a name. */
+const shortName = (name: string) => (name.length > 60 ? `${name.slice(0, 57)}…` : name) || "That file";
+
+/** Megabytes rounded up, so 10 MB and one byte never reads as "10.00 MB". */
+const megabytes = (bytes: number) => (Math.ceil((bytes / (1024 * 1024)) * 100) / 100).toFixed(2);
+
+const tooMany = () =>
+  AppError.conflict(`A site can have at most ${MAX_DOCUMENTS_PER_SITE} documents. Remove one to add another.`);
+
+function checkUpload(file: DocumentUpload): { contentType: SniffedType; kind: DocumentKind; filename: string } {
+  const kind = kindSchema.safeParse(file.kind);
+  if (!kind.success) throw AppError.validation({ kind: "Choose what the document is." });
+  const filename = cleanFilename(file.declaredName);
+  if (file.bytes.length === 0) {
+    throw AppError.validation({ document: filename ? `${shortName(filename)} is empty.` : "Choose a file to upload." });
+  }
+  // The name and the browser's type are the sender's claim; only the bytes decide.
+  const contentType = sniffContentType(file.bytes);
+  if (!contentType || !DOCUMENT_TYPES.has(contentType)) {
+    throw AppError.validation({ document: `Upload a PDF, JPEG, PNG or WebP file. ${shortName(filename)} is not one.` });
+  }
+  if (file.bytes.length > MAX_DOCUMENT_BYTES) {
+    throw AppError.validation({ document: `${shortName(filename)} is ${megabytes(file.bytes.length)} MB. Documents can be at most 10 MB each.` });
+  }
+  return { contentType, kind: kind.data, filename: filename || `document.${contentType === "application/pdf" ? "pdf" : contentType.slice(6)}` };
+}
+
+async function siteOrganization(db: Executor, siteId: string): Promise<string | null> {
+  if (!UUID.test(siteId)) return null;
+  const [site] = await db.select({ organizationId: sites.organizationId }).from(sites).where(eq(sites.id, siteId)).limit(1);
+  return site?.organizationId ?? null;
+}
+
+async function documentCount(db: Executor, siteId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(siteDocuments).where(eq(siteDocuments.siteId, siteId));
+  return row?.n ?? 0;
+}
+
+/** The site's documents, newest first, for its organization and admins; 404 for anyone else. */
+export async function listSiteDocuments(db: Executor, actor: Actor, siteId: string): Promise<SiteDocument[]> {
+  const organizationId = await siteOrganization(db, siteId);
+  if (!organizationId) throw AppError.notFound("Site");
+  assertCanReadOrg(actor, organizationId, "Site");
+  const rows = await db
+    .select(listColumns)
+    .from(siteDocuments)
+    .leftJoin(users, eq(users.id, siteDocuments.uploadedBy))
+    .where(eq(siteDocuments.siteId, siteId))
+    .orderBy(desc(siteDocuments.createdAt), desc(siteDocuments.id));
+  return rows.map(toSiteDocument);
+}
+
+/** Documents of many sites at once, for the admins' review page. */
+export async function listDocumentsForSites(db: Executor, actor: Actor, siteIds: string[]): Promise<Map<string, SiteDocument[]>> {
+  assertRole(actor, "admin");
+  const bySite = new Map<string, SiteDocument[]>();
+  const ids = siteIds.filter((id) => UUID.test(id));
+  if (ids.length === 0) return bySite;
+  const rows = await db
+    .select(listColumns)
+    .from(siteDocuments)
+    .leftJoin(users, eq(users.id, siteDocuments.uploadedBy))
+    .where(inArray(siteDocuments.siteId, ids))
+    .orderBy(desc(siteDocuments.createdAt), desc(siteDocuments.id));
+  for (const row of rows) {
+    const list = bySite.get(row.siteId) ?? [];
+    list.push(toSiteDocument(row));
+    bySite.set(row.siteId, list);
+  }
+  return bySite;
+}
+
+/**
+ * Adds a document to one of the actor's organization's sites. The file is written first
+ * and the row second; if the row is refused, the file is removed again.
+ */
+export async function addSiteDocument(db: Executor, actor: Actor, siteId: string, file: DocumentUpload): Promise<SiteDocument> {
+  const organizationId = await siteOrganization(db, siteId);
+  if (!organizationId) throw AppError.notFound("Site");
+  assertCanWriteOrg(actor, organizationId, "Site");
+  const { contentType, kind, filename } = checkUpload(file);
+  // Spares a full site the disk write; the locked count below is the one that decides.
+  if ((await documentCount(db, siteId)) >= MAX_DOCUMENTS_PER_SITE) throw tooMany();
+
+  const store = getFileStore();
+  const storageKey = newStorageKey("site-documents", contentType);
+  await store.put(storageKey, file.bytes, contentType);
+  try {
+    const id = await db.transaction(async (tx) => {
+      // Uploads to one site queue on its row, so two of them cannot both see 19 and make 21.
+      const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId)).for("no key update");
+      if (!site) throw AppError.notFound("Site");
+      if ((await documentCount(tx, siteId)) >= MAX_DOCUMENTS_PER_SITE) throw tooMany();
+      const [row] = await tx
+        .insert(siteDocuments)
+        .values({ siteId, kind, filename, storageKey, contentType, bytes: file.bytes.length, uploadedBy: actor.userId })
+        .returning({ id: siteDocuments.id });
+      return row!.id;
+    });
+    const [row] = await db.select(listColumns).from(siteDocuments).leftJoin(users, eq(users.id, siteDocuments.uploadedBy)).where(eq(siteDocuments.id, id));
+    return toSiteDocument(row!);
+  } catch (error) {
+    await store.delete(storageKey).catch((cleanup: unknown) => console.error("could not remove a refused upload", storageKey, cleanup));
+    throw error;
+  }
+}
+
+/** Removes a document: the row first (it disappears at once), then its file. */
+export async function removeSiteDocument(db: Executor, actor: Actor, documentId: string): Promise<{ siteId: string }> {
+  if (!UUID.test(documentId)) throw AppError.notFound("Document");
+  const [document] = await db
+    .select({ siteId: siteDocuments.siteId, storageKey: siteDocuments.storageKey, organizationId: sites.organizationId })
+    .from(siteDocuments)
+    .innerJoin(sites, eq(sites.id, siteDocuments.siteId))
+    .where(eq(siteDocuments.id, documentId))
+    .limit(1);
+  if (!document) throw AppError.notFound("Document");
+  assertCanWriteOrg(actor, document.organizationId, "Document");
+  const deleted = await db.delete(siteDocuments).where(eq(siteDocuments.id, documentId)).returning({ id: siteDocuments.id });
+  if (!deleted.length) throw AppError.notFound("Document");
+  // A file left behind is unreferenced and harmless; the removal itself has happened.
+  await getFileStore()
+    .delete(document.storageKey)
+    .catch((error: unknown) => console.error("could not delete a removed document's file", document.storageKey, error));
+  return { siteId: document.siteId };
+}
+
+/** A document's bytes for its organization and admins, or null (unknown, malformed, or not theirs). */
+export async function readSiteDocument(
+  db: Executor,
+  actor: Actor | null,
+  documentId: string,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string; filename: string } | null> {
+  if (!actor || !UUID.test(documentId)) return null;
+  const [document] = await db
+    .select({ storageKey: siteDocuments.storageKey, contentType: siteDocuments.contentType, filename: siteDocuments.filename, organizationId: sites.organizationId })
+    .from(siteDocuments)
+    .innerJoin(sites, eq(sites.id, siteDocuments.siteId))
+    .where(eq(siteDocuments.id, documentId))
+    .limit(1);
+  if (!document || !canReadOrg(actor, document.organizationId)) return null;
+  const file = await getFileStore().get(document.storageKey);
+  if (!file) {
+    console.error("a site document's file is missing", document.storageKey);
+    return null;
+  }
+  return { bytes: file.bytes, contentType: document.contentType, filename: document.filename };
+}
