@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
+import { useActionState, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { FileText, Loader2, Lock } from "lucide-react";
 import type { SiteDocument } from "@/db/queries/site-documents";
 import { Alert } from "@/components/ui/alert";
@@ -191,51 +192,16 @@ function UploadDocumentForm({ siteId }: { siteId: string }) {
   );
 }
 
-/** Removal cannot be undone, so it takes a second, explicit click (Cancel focused first). */
 function RemoveDocumentButton({ documentId, label }: { documentId: string; label: string }) {
-  const [confirming, setConfirming] = useState(false);
-  const [state, formAction, pending] = useActionState(removeSiteDocumentAction, null);
-  const removeButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const moved = useRef(false);
-
-  useEffect(() => {
-    if (!moved.current) return;
-    (confirming ? cancelButton : removeButton).current?.focus();
-  }, [confirming]);
-
-  function step(next: boolean) {
-    moved.current = true;
-    setConfirming(next);
-  }
-
-  if (!confirming) {
-    return (
-      <Button ref={removeButton} variant="ghost" size="sm" onClick={() => step(true)} aria-label={`Remove “${label}”`}>
-        Remove
-      </Button>
-    );
-  }
   return (
-    <form action={formAction} className="flex flex-wrap items-center justify-end gap-2" aria-label={`Confirm removing “${label}”`}>
-      <input type="hidden" name="documentId" value={documentId} />
-      <Button type="submit" variant="danger" size="sm" disabled={pending} aria-disabled={pending}>
-        {pending ? (
-          <>
-            <Loader2 className="h-4 w-4 animate-spin" aria-hidden="true" /> Removing…
-          </>
-        ) : (
-          "Yes, remove"
-        )}
-      </Button>
-      <Button ref={cancelButton} variant="ghost" size="sm" onClick={() => step(false)} disabled={pending}>
-        Cancel
-      </Button>
-      {state && !state.ok && (
-        <p role="alert" className="w-full text-right text-sm text-red-700">
-          {state.error}
-        </p>
-      )}
-    </form>
+    <ConfirmActionButton
+      action={removeSiteDocumentAction}
+      fields={{ documentId }}
+      label="Remove"
+      accessibleLabel={`Remove “${label}”`}
+      confirmLabel="Yes, remove"
+      pendingLabel="Removing…"
+      confirmAccessibleLabel={`Confirm removing “${label}”`}
+    />
   );
 }
