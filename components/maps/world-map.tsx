@@ -3,7 +3,6 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
 import { cn } from "@/components/ui/cn";
 import { invert, MAP_HEIGHT, MAP_WIDTH, project, type LatLon } from "@/lib/geo/projection";
-import { BORDERS_PATH, GRATICULE_PATH, LAND_PATH, SPHERE_PATH } from "./land-path";
 
 export type MapPin = {
   id: string;
@@ -123,11 +122,8 @@ export function WorldMap({ pins, selectedId = null, highlightedId = null, onPinH
           className={cn("block aspect-[960/500] h-auto w-full select-none", onPick && "cursor-crosshair")}
         >
           <g aria-hidden="true">
-            <path d={SPHERE_PATH} className="fill-ink-900" />
-            <path d={GRATICULE_PATH} className="fill-none stroke-slate-400/20" strokeWidth={0.5} />
-            <path d={LAND_PATH} className="fill-slate-700 stroke-slate-500" strokeWidth={0.5} />
-            <path d={BORDERS_PATH} className="fill-none stroke-slate-500/70" strokeWidth={0.4} />
-            <path d={SPHERE_PATH} className="fill-none stroke-slate-500" strokeWidth={1} />
+            {/* The geography is a static, cached image (app/maps/world.svg): pages carry only pins. */}
+            <image href="/maps/world.svg" x={0} y={0} width={MAP_WIDTH} height={MAP_HEIGHT} preserveAspectRatio="none" aria-hidden="true" />
           </g>
 
           {/* Pins stay in the caller's order so Tab follows the results list; the overlays below
