@@ -23,6 +23,10 @@ const pages = [
   { name: "outbox", path: "/dev/outbox" },
   { name: "search", path: "/search?cooling=direct_liquid,immersion&minKw=2000&from=2027-03-01&to=2029-03-01&maxPrice=15000&renewableMin=50" },
   { name: "gpu-fit", path: "/calculators/gpu-fit" },
+  { name: "admin-queue", path: "/admin/listings", as: "admin@substation.test" },
+  { name: "admin-metrics", path: "/admin/metrics", as: "admin@substation.test" },
+  { name: "admin-orgs", path: "/admin/organizations", as: "admin@substation.test" },
+  { name: "admin-audit", path: "/admin/audit", as: "admin@substation.test" },
   { name: "buyer-bookings", path: "/bookings", as: "buyer@substation.test" },
   { name: "miner-bookings", path: "/miner/bookings", as: "miner@substation.test" },
 ].filter((p) => only.length === 0 || only.includes(p.name));
