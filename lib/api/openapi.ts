@@ -260,6 +260,27 @@ function actionPaths(): Record<string, PathItem> {
   );
 }
 
+/** POST /api/v1/bookings/{id}/{action}: one operation per action, alike but for who may call it. */
+function bookingActionPaths(actions: [action: string, summary: string, who: string][]): Record<string, PathItem> {
+  return Object.fromEntries(
+    actions.map(([action, summary, who]) => [
+      `/api/v1/bookings/{id}/${action}`,
+      {
+        post: {
+          operationId: `${action}Booking`,
+          summary,
+          description: `Only ${who}. Body (optional): {"reason": "…"}. A booking in a state that does not allow it answers 409 invalid_transition.`,
+          tags: ["Bookings"],
+          security: SIGNED_IN,
+          parameters: [idParameter],
+          requestBody: { required: false, content: json(strict({ reason: str("Why (shown to the other party).", 1000) })) },
+          responses: { "200": ok("The booking after the change.", ref("BookingSummary")), ...failures("400", "401", "403", "404", "409") },
+        },
+      },
+    ]),
+  );
+}
+
 export const openApiDocument: OpenApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -437,54 +458,12 @@ export const openApiDocument: OpenApiDocument = {
         responses: { "200": ok("The booking.", ref("BookingDetail")), ...failures("401", "404") },
       },
     },
-    "/api/v1/bookings/{id}/accept": {
-      post: {
-        operationId: "acceptBooking",
-        summary: "Accept a request; the deposit is captured",
-        description: "Only the listing's miner. Body (optional): {\"reason\": \"…\"}. A booking in a state that does not allow it answers 409 invalid_transition.",
-        tags: ["Bookings"],
-        security: SIGNED_IN,
-        parameters: [idParameter],
-        requestBody: { required: false, content: json(strict({ reason: str("Why (shown to the other party).", 1000) })) },
-        responses: { "200": ok("The booking after the change.", ref("BookingSummary")), ...failures("400", "401", "403", "404", "409") },
-      },
-    },
-    "/api/v1/bookings/{id}/decline": {
-      post: {
-        operationId: "declineBooking",
-        summary: "Decline a request; the deposit authorization is released",
-        description: "Only the listing's miner. Body (optional): {\"reason\": \"…\"}. A booking in a state that does not allow it answers 409 invalid_transition.",
-        tags: ["Bookings"],
-        security: SIGNED_IN,
-        parameters: [idParameter],
-        requestBody: { required: false, content: json(strict({ reason: str("Why (shown to the other party).", 1000) })) },
-        responses: { "200": ok("The booking after the change.", ref("BookingSummary")), ...failures("400", "401", "403", "404", "409") },
-      },
-    },
-    "/api/v1/bookings/{id}/cancel": {
-      post: {
-        operationId: "cancelBooking",
-        summary: "Cancel before the miner accepts; any authorization is released",
-        description: "Only the buyer. Body (optional): {\"reason\": \"…\"}. A booking in a state that does not allow it answers 409 invalid_transition.",
-        tags: ["Bookings"],
-        security: SIGNED_IN,
-        parameters: [idParameter],
-        requestBody: { required: false, content: json(strict({ reason: str("Why (shown to the other party).", 1000) })) },
-        responses: { "200": ok("The booking after the change.", ref("BookingSummary")), ...failures("400", "401", "403", "404", "409") },
-      },
-    },
-    "/api/v1/bookings/{id}/refund": {
-      post: {
-        operationId: "refundBooking",
-        summary: "Refund the deposit",
-        description: "Only admins. Body (optional): {\"reason\": \"…\"}. A booking in a state that does not allow it answers 409 invalid_transition.",
-        tags: ["Bookings"],
-        security: SIGNED_IN,
-        parameters: [idParameter],
-        requestBody: { required: false, content: json(strict({ reason: str("Why (shown to the other party).", 1000) })) },
-        responses: { "200": ok("The booking after the change.", ref("BookingSummary")), ...failures("400", "401", "403", "404", "409") },
-      },
-    },
+    ...bookingActionPaths([
+      ["accept", "Accept a request; the deposit is captured", "the listing's miner"],
+      ["decline", "Decline a request; the deposit authorization is released", "the listing's miner"],
+      ["cancel", "Cancel before the miner accepts; any authorization is released", "the buyer"],
+      ["refund", "Refund the deposit", "admins"],
+    ]),
     "/api/v1/admin/listings": {
       get: {
         operationId: "moderationQueue",
