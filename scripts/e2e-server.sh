@@ -8,7 +8,7 @@ if [ ! -f .next/BUILD_ID ]; then
   echo "No production build found: run 'npm run build' first." >&2
   exit 1
 fi
-DATABASE_URL="$(./node_modules/.bin/tsx scripts/test-database.ts create substation_e2e)"
+DATABASE_URL="$(./node_modules/.bin/tsx scripts/test-database-cli.ts create substation_e2e)"
 export DATABASE_URL
 echo "$DATABASE_URL" > .next/e2e-database-url
 ./node_modules/.bin/tsx db/seed.ts

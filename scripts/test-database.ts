@@ -43,14 +43,3 @@ export async function dropTestDatabase(url: string): Promise<void> {
     await sql.end();
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [command, arg] = process.argv.slice(2);
-  const run = command === "drop" ? dropTestDatabase(arg!).then(() => "") : createTestDatabase(arg ?? "substation_e2e");
-  run
-    .then((out) => out && console.log(out))
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
-}
