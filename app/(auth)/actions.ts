@@ -1,13 +1,12 @@
 "use server";
 
+import { appUrl } from "@/lib/api/app-url";
 import { AuthError } from "next-auth";
-import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { createAccount } from "@/db/queries/accounts";
 import { createAction, isNavigation, type ActionResult } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth";
 import { deliverSoon } from "@/lib/mail";
-import { env } from "@/lib/env";
 import { signInFormSchema, signUpSchema } from "@/lib/validations/auth";
 
 const SIGN_IN_MESSAGES: Record<string, string> = {
@@ -19,14 +18,6 @@ const SIGN_IN_MESSAGES: Record<string, string> = {
 /** Only paths on this site; anything else (another host, `//evil`) goes to the dashboard. */
 function safeReturnPath(value: unknown): string {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/dashboard";
-}
-
-async function appUrl(): Promise<string> {
-  if (env.appUrl) return env.appUrl;
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
 }
 
 async function signInOrExplain(email: string, password: string, redirectTo: string): Promise<ActionResult> {

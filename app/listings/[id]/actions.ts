@@ -1,26 +1,19 @@
 "use server";
 
+import { appUrl } from "@/lib/api/app-url";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { createAction } from "@/lib/action";
 import { actorOf } from "@/lib/auth/policy";
 import { reserve } from "@/lib/bookings/reserve";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createBookingSchema } from "@/lib/validations/booking";
 import { optional } from "@/lib/validations/fields";
 
 /** The reserve form: the API's request, plus the key that makes a resubmitted form return the same hold. */
 const reserveFormSchema = createBookingSchema.extend({ idempotencyKey: optional(z.string().trim().min(8).max(200)) });
-
-async function appUrl(): Promise<string> {
-  if (env.appUrl) return env.appUrl.replace(/\/$/, "");
-  const h = await headers();
-  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
-}
 
 /** Reserves (a 30-minute hold) and sends the buyer to pay the deposit: the test checkout or Stripe's. */
 export const reserveAction = createAction({

@@ -1,26 +1,18 @@
 "use server";
 
+import { appUrl } from "@/lib/api/app-url";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { reinstateOrganization, suspendOrganization } from "@/db/queries/suspensions";
 import { reinstateFormSchema, suspendFormSchema, type SuspensionOutcome } from "@/components/admin/organization-schemas";
 import { createAction } from "@/lib/action";
 import { actorOf } from "@/lib/auth/policy";
-import { env } from "@/lib/env";
 import { deliverSoon } from "@/lib/mail";
 import { paymentProvider } from "@/lib/payments";
 import { listingsChanged } from "@/lib/search-cache";
 
 // createAction has already refused anyone who is not an admin, so `user` is set; the
 // queries check the role again and audit the change.
-
-/** For the links in the mail the released reservations send. */
-async function appUrl(): Promise<string> {
-  if (env.appUrl) return env.appUrl.replace(/\/$/, "");
-  const h = await headers();
-  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
-}
 
 /** A suspension changes search, listing pages, bookings and every admin count. */
 async function changed() {

@@ -1,25 +1,18 @@
 "use server";
 
+import { appUrl } from "@/lib/api/app-url";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { acceptBooking, cancelBooking, declineBooking, refundBooking } from "@/db/queries/booking-actions";
 import { acceptSchema, cancelSchema, declineSchema, refundSchema } from "@/components/bookings/action-schemas";
 import { createAction } from "@/lib/action";
 import { actorOf } from "@/lib/auth/policy";
-import { env } from "@/lib/env";
 import { deliverSoon } from "@/lib/mail";
 import { paymentProvider } from "@/lib/payments";
 
 // createAction has refused anyone signed out or of another role, so `user` is set; the
 // booking-actions functions then check that the user's organization is the right party.
-
-async function appUrl(): Promise<string> {
-  if (env.appUrl) return env.appUrl.replace(/\/$/, "");
-  const h = await headers();
-  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
-}
 
 async function context() {
   return { provider: await paymentProvider(), appUrl: await appUrl() };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { appUrl } from "@/lib/api/app-url";
 import { getDb } from "@/db";
 import { listApiTokens, MAX_ACTIVE_TOKENS } from "@/db/queries/api-tokens";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
@@ -8,17 +8,8 @@ import { TokensEmptyState } from "@/components/settings/tokens-empty-state";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
-import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "API tokens" };
-
-/** Where this app is reached, for the copy-and-paste example. */
-async function publicOrigin(): Promise<string> {
-  if (env.appUrl) return env.appUrl.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  return `${h.get("x-forwarded-proto") ?? "http"}://${host}`;
-}
 
 export default async function ApiTokensPage() {
   const user = await requirePageUser("/settings/tokens", "miner", "buyer");
@@ -51,7 +42,7 @@ export default async function ApiTokensPage() {
             {active} of {MAX_ACTIVE_TOKENS} active
           </p>
         </div>
-        <div className="mt-4">{tokens.length ? <TokenTable tokens={tokens} /> : <TokensEmptyState origin={await publicOrigin()} />}</div>
+        <div className="mt-4">{tokens.length ? <TokenTable tokens={tokens} /> : <TokensEmptyState origin={await appUrl()} />}</div>
       </section>
     </div>
   );

@@ -1,25 +1,18 @@
 "use server";
 
+import { appUrl } from "@/lib/api/app-url";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { processPaymentEvent } from "@/db/queries/payment-events";
 import { createAction } from "@/lib/action";
 import { actorOf } from "@/lib/auth/policy";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { deliverSoon } from "@/lib/mail";
 import { paymentProvider } from "@/lib/payments";
 import { testPaymentIntentId } from "@/lib/payments/test-provider";
 import { testCheckoutFor } from "./test-checkout";
-
-async function appUrl(): Promise<string> {
-  if (env.appUrl) return env.appUrl.replace(/\/$/, "");
-  const h = await headers();
-  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
-}
 
 /**
  * The test provider's "card accepted": reported through the same exactly-once event handler as
