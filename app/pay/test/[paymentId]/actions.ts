@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { deliverSoon } from "@/lib/mail";
 import { paymentProvider } from "@/lib/payments";
 import { testPaymentIntentId } from "@/lib/payments/test-provider";
-import { testCheckoutFor } from "./test-checkout";
+import { testCheckoutFor } from "@/db/queries/test-checkout";
 
 /**
  * The test provider's "card accepted": reported through the same exactly-once event handler as

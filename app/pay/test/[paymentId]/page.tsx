@@ -13,7 +13,7 @@ import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 import { formatCents, formatKw } from "@/lib/format";
-import { testCheckoutFor } from "./test-checkout";
+import { testCheckoutFor } from "@/db/queries/test-checkout";
 
 export const metadata: Metadata = { title: "Test checkout", robots: { index: false, follow: false } };
 

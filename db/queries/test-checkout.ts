@@ -3,14 +3,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { getBookingForViewer, isUuid } from "@/db/queries/bookings";
+import { getBookingForViewer, isUuid } from "./bookings";
 import { payments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import { isTestMode } from "@/lib/payments";
 
-// The one table read outside db/queries, only because that folder was not this change's to edit:
-// it belongs in db/queries/bookings.ts beside getBookingForViewer.
 async function bookingIdOfTestPayment(db: Executor, paymentId: string): Promise<string | null> {
   if (!isUuid(paymentId)) return null;
   const [row] = await db
