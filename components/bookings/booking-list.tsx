@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { CalendarRange } from "lucide-react";
 import { getDb } from "@/db";
-import { getBookingForViewer, listBookings } from "@/db/queries/bookings";
+import { listBookings } from "@/db/queries/bookings";
 import { statusLabel } from "@/components/dashboard/status-list";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,8 +22,13 @@ export async function BookingList({ actor, side, status, basePath, now = new Dat
     const shown = shownStatus(booking, now);
     counts[shown] = (counts[shown] ?? 0) + 1;
   }
-  const rows: BookingRow[] = all.filter((booking) => !status || shownStatus(booking, now) === status);
-  if (side === "buyer") await attachPayUrls(rows, actor, now);
+  const rows: BookingRow[] = all
+    .filter((booking) => !status || shownStatus(booking, now) === status)
+    .map(({ paymentStatus, checkoutUrl, ...booking }) => ({
+      ...booking,
+      // Only the buyer pays, and only a hold whose deposit is still unpaid.
+      payUrl: side === "buyer" && shownStatus(booking, now) === "pending_deposit" && paymentStatus === "requires_payment" ? checkoutUrl : null,
+    }));
 
   if (all.length === 0) {
     return side === "buyer" ? (
@@ -50,17 +55,5 @@ export async function BookingList({ actor, side, status, basePath, now = new Dat
         </div>
       )}
     </div>
-  );
-}
-
-/** Unpaid holds last 30 minutes, so there are few at a time: each gets its checkout link. */
-async function attachPayUrls(rows: BookingRow[], actor: Actor, now: Date) {
-  const db = await getDb();
-  const holds = rows.filter((row) => shownStatus(row, now) === "pending_deposit").slice(0, 20);
-  await Promise.all(
-    holds.map(async (row) => {
-      const booking = await getBookingForViewer(db, actor, row.id);
-      row.payUrl = booking.payment?.status === "requires_payment" ? booking.payment.checkoutUrl : null;
-    }),
   );
 }

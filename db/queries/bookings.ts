@@ -338,10 +338,13 @@ export async function listBookings(db: Executor, actor: Actor, options: { status
       expiresAt: bookings.expiresAt,
       respondBy: bookings.respondBy,
       createdAt: bookings.createdAt,
+      paymentStatus: payments.status,
+      checkoutUrl: payments.checkoutUrl,
     })
     .from(bookings)
     .innerJoin(listings, eq(listings.id, bookings.listingId))
     .innerJoin(organizations, eq(organizations.id, bookings.buyerOrganizationId))
+    .leftJoin(payments, eq(payments.bookingId, bookings.id))
     .where(and(mine, options.statuses ? inArray(bookings.status, options.statuses) : undefined))
     .orderBy(desc(bookings.createdAt))
     .limit(options.limit ?? 200);
