@@ -230,6 +230,16 @@ export async function getListingForViewer(db: Executor, actor: Actor | null, id:
   };
 }
 
+/**
+ * The actor's own organization's listing, for the miner's management pages: another
+ * organization's listing is not found here even when it is published.
+ */
+export async function getOwnListing(db: Executor, actor: Actor, id: string) {
+  const view = await getListingForViewer(db, actor, id);
+  if (view.listing.organizationId !== actor.organizationId) throw AppError.notFound("Listing");
+  return view;
+}
+
 /** The organization's listings with their site names, newest first. */
 export async function listOrgListings(db: Executor, actor: Actor, organizationId: string, statuses?: ListingStatus[]) {
   assertCanReadOrg(actor, organizationId, "That organization");

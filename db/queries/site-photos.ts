@@ -2,7 +2,7 @@
 // (real image type by content, 5 MB each, 10 per site). The bytes live in the file store;
 // a row exists only for a file that was fully written.
 import "server-only";
-import { and, asc, count, eq, exists, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, max, sql, type AnyColumn } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { listings, organizations, sitePhotos, sites } from "@/db/schema";
 import { assertCanWriteOrg, canReadOrg, type Actor } from "@/lib/auth/policy";
@@ -38,13 +38,30 @@ const publicColumns = {
   position: sitePhotos.position,
 };
 
+/** A published listing of an active organization at the site: what makes a site public. */
+function publishedListingOf(db: Executor, siteId: AnyColumn) {
+  return db
+    .select({ one: sql`1` })
+    .from(listings)
+    .innerJoin(organizations, eq(organizations.id, listings.organizationId))
+    .where(and(eq(listings.siteId, siteId), eq(listings.status, "published"), eq(organizations.status, "active")));
+}
+
 function toSitePhoto(row: Omit<SitePhoto, "url">): SitePhoto {
   return { ...row, url: sitePhotoUrl(row.id) };
 }
 
-/** The site's photos in display order. Public fields only; the bytes are gated by readSitePhoto. */
-export async function listSitePhotos(db: Executor, siteId: string): Promise<SitePhoto[]> {
+/**
+ * The site's photos in display order, for whoever may see the site: anyone once one of its
+ * listings is published by an active organization, otherwise its organization and admins.
+ */
+export async function listSitePhotos(db: Executor, actor: Actor | null, siteId: string): Promise<SitePhoto[]> {
   if (!UUID.test(siteId)) return [];
+  const [site] = await db
+    .select({ organizationId: sites.organizationId, isPublic: sql<boolean>`${exists(publishedListingOf(db, sites.id))}` })
+    .from(sites)
+    .where(eq(sites.id, siteId));
+  if (!site || (!site.isPublic && !(actor && canReadOrg(actor, site.organizationId)))) return [];
   const rows = await db
     .select(publicColumns)
     .from(sitePhotos)
@@ -169,11 +186,7 @@ export async function readSitePhoto(
   photoId: string,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string; isPublic: boolean } | null> {
   if (!UUID.test(photoId)) return null;
-  const publishedListing = db
-    .select({ one: sql`1` })
-    .from(listings)
-    .innerJoin(organizations, eq(organizations.id, listings.organizationId))
-    .where(and(eq(listings.siteId, sitePhotos.siteId), eq(listings.status, "published"), eq(organizations.status, "active")));
+  const publishedListing = publishedListingOf(db, sitePhotos.siteId);
   const [photo] = await db
     .select({
       storageKey: sitePhotos.storageKey,

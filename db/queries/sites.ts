@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { listings, organizations, sites } from "@/db/schema";
 import { assertCanReadOrg, assertCanWriteOrg, assertRole, requireOrganization, type Actor } from "@/lib/auth/policy";
@@ -228,12 +228,13 @@ export async function siteOptions(db: Executor, actor: Actor) {
   return rows.map((row) => ({ ...row, countryName: countryName(row.country) }));
 }
 
-export async function countListingsBySite(db: Executor, siteIds: string[]) {
-  if (siteIds.length === 0) return new Map<string, number>();
+/** Non-archived listings per site of one organization, for its members and admins. */
+export async function countListingsBySite(db: Executor, actor: Actor, organizationId: string) {
+  assertCanReadOrg(actor, organizationId, "That organization");
   const rows = await db
     .select({ siteId: listings.siteId, n: sql<number>`count(*)::int` })
     .from(listings)
-    .where(and(inArray(listings.siteId, siteIds), sql`${listings.status} <> 'archived'`))
+    .where(and(eq(listings.organizationId, organizationId), sql`${listings.status} <> 'archived'`))
     .groupBy(listings.siteId);
   return new Map(rows.map((r) => [r.siteId, Number(r.n)]));
 }

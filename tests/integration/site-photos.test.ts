@@ -139,7 +139,9 @@ describe("site photo uploads", () => {
       expect(Buffer.from(read!.bytes).equals(Buffer.from(files[photo.contentType as keyof typeof files]))).toBe(true);
       expect(fs.existsSync(await storagePathOf(photo.id))).toBe(true);
     }
-    const listed = await listSitePhotos(db, siteId);
+    // Until a listing at the site is published, nobody outside its organization sees the list.
+    expect(await listSitePhotos(db, null, siteId)).toEqual([]);
+    const listed = await listSitePhotos(db, actor, siteId);
     expect(listed).toEqual([
       { id: added[0]!.id, url: `/api/files/site-photos/${added[0]!.id}`, contentType: "image/png", bytes: files["image/png"].length, caption: "Immersion hall B", position: 0 },
       { id: added[1]!.id, url: `/api/files/site-photos/${added[1]!.id}`, contentType: "image/jpeg", bytes: files["image/jpeg"].length, caption: "", position: 1 },
@@ -199,7 +201,7 @@ describe("site photo uploads", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
     expect(refused.map((e) => e.status)).toEqual([409, 409]);
     expect(await rowCount(siteId)).toBe(10);
-    expect(new Set((await listSitePhotos(db, siteId)).map((p) => p.position)).size).toBe(10);
+    expect(new Set((await listSitePhotos(db, actor, siteId)).map((p) => p.position)).size).toBe(10);
     expect(storedFiles().length).toBe(before + 10);
   });
 
@@ -251,7 +253,7 @@ describe("site photo uploads", () => {
 
     expect(await removeSitePhoto(db, actor, photo.id)).toEqual({ siteId });
     expect(fs.existsSync(file)).toBe(false);
-    expect(await listSitePhotos(db, siteId)).toEqual([]);
+    expect(await listSitePhotos(db, actor, siteId)).toEqual([]);
     expect(await readSitePhoto(db, actor, photo.id)).toBeNull();
     expect((await refusal(removeSitePhoto(db, actor, photo.id))).status).toBe(404);
   });

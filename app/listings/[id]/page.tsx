@@ -57,7 +57,7 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
   const view = await loadListing((await params).id);
   if (!view) notFound();
   const { listing, organization, site, availability, isPublic, user } = view;
-  const photos = await listSitePhotos(await getDb(), site.id);
+  const photos = await listSitePhotos(await getDb(), user ? actorOf(user) : null, site.id);
   const isOwner = user?.organization?.id === listing.organizationId;
   const viewer: Viewer = !user ? "signed-out" : isOwner ? "owner" : user.role === "buyer" ? "buyer" : "other";
   const today = todayUtc();

@@ -15,8 +15,7 @@ export const metadata: Metadata = { title: "Sites" };
 export default async function SitesPage() {
   const user = await requirePageUser("/miner/sites", "miner");
   const db = await getDb();
-  const sites = await listSites(db, actorOf(user), user.organization!.id);
-  const listingCounts = await countListingsBySite(db, sites.map((s) => s.id));
+  const [sites, listingCounts] = await Promise.all([listSites(db, actorOf(user), user.organization!.id), countListingsBySite(db, actorOf(user), user.organization!.id)]);
 
   return (
     <>

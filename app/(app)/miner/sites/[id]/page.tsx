@@ -33,7 +33,7 @@ export default async function SitePage({ params, searchParams }: PageProps<"/min
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const [photos, listings, documents] = await Promise.all([listSitePhotos(db, site.id), listSiteListings(db, actor, site.id), listSiteDocuments(db, actor, site.id)]);
+  const [photos, listings, documents] = await Promise.all([listSitePhotos(db, actor, site.id), listSiteListings(db, actor, site.id), listSiteDocuments(db, actor, site.id)]);
 
   return (
     <div className="space-y-8">
