@@ -73,6 +73,15 @@ export async function cancelBooking(db: Database, actor: Actor, bookingId: strin
   return releaseWith(db, bookingId, "cancel", { kind: "user", userId: actor.userId }, reason?.trim() || "Cancelled by the buyer", ctx, (parties) => assertParty(actor, parties.buyerOrganizationId, parties));
 }
 
+/**
+ * An admin releases an open reservation (an organization was suspended): holds and requests
+ * are cancelled, or declined when the miner's side is the one suspended; deposits released.
+ */
+export async function releaseByAdmin(db: Database, actor: Actor, bookingId: string, event: "cancel" | "decline", reason: string, ctx: Context) {
+  if (!isAdmin(actor)) throw AppError.forbidden("Only admins release other organizations' reservations.");
+  return releaseWith(db, bookingId, event, { kind: "admin", userId: actor.userId }, reason, ctx, () => {});
+}
+
 /** The clock: holds not paid in time, and requests the miner did not answer in time. */
 export async function expireBooking(db: Database, bookingId: string, event: "hold_expired" | "lapse", ctx: Context) {
   const reason = event === "lapse" ? "The miner did not answer in time" : "The deposit was not paid within 30 minutes";

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { reinstateSchema, suspendSchema } from "@/lib/validations/admin";
 import { writeAudit } from "./audit";
-import { cancelBooking, declineBooking } from "./booking-actions";
+import { releaseByAdmin } from "./booking-actions";
 
 type Context = { provider: PaymentProvider; appUrl: string };
 
@@ -29,6 +29,9 @@ export async function suspendOrganization(db: Database, actor: Actor, organizati
   if (org.status === "suspended") throw AppError.conflict("This organization is already suspended.", "invalid_transition");
 
   await db.transaction(async (tx) => {
+    // Checked again under the row lock: two admins suspending at once get one suspension.
+    const [locked] = await tx.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, organizationId)).for("update");
+    if (locked?.status === "suspended") throw AppError.conflict("This organization is already suspended.", "invalid_transition");
     await tx.update(organizations).set({ status: "suspended", suspendedAt: new Date(), suspendedReason: reason }).where(eq(organizations.id, organizationId));
     await writeAudit(tx, { actorUserId: actor.userId, action: "organization.suspended", targetType: "organization", targetId: organizationId, organizationId, data: { reason } });
   });
@@ -43,13 +46,12 @@ export async function suspendOrganization(db: Database, actor: Actor, organizati
     .where(and(inArray(bookings.status, ["pending_deposit", "awaiting_provider"]), or(eq(bookings.buyerOrganizationId, organizationId), eq(listings.organizationId, organizationId))));
   const released: string[] = [];
   const failed: string[] = [];
-  const asParty = (orgId: string): Actor => ({ userId: actor.userId, role: "admin", organizationId: orgId });
   for (const booking of open) {
     const why = `Organization suspended: ${reason}`;
+    // A miner's suspension declines the requests waiting on it; everything else is cancelled.
+    const event = booking.buyerOrganizationId !== organizationId && booking.status === "awaiting_provider" ? "decline" : "cancel";
     try {
-      if (booking.buyerOrganizationId === organizationId) await cancelBooking(db, asParty(organizationId), booking.id, why, ctx);
-      else if (booking.status === "awaiting_provider") await declineBooking(db, asParty(organizationId), booking.id, why, ctx);
-      else await cancelBooking(db, asParty(booking.buyerOrganizationId), booking.id, why, ctx);
+      await releaseByAdmin(db, actor, booking.id, event, why, ctx);
       released.push(booking.id);
     } catch (error) {
       console.error("suspension: could not release booking", booking.id, error);
