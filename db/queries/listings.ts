@@ -8,6 +8,7 @@ import { todayUtc } from "@/lib/domain/days";
 import { editNeedsReview, isEditable, nextStatus, type ListingStatus, type OwnerAction } from "@/lib/domain/listing-lifecycle";
 import { listingRuleErrors } from "@/lib/domain/listing-rules";
 import { AppError } from "@/lib/errors";
+import { writeAudit } from "./audit";
 import { createListingSchema, listingTermsSchema, MATERIAL_TERMS, type ListingTerms } from "@/lib/validations/listing";
 
 const listingColumns = {
@@ -151,6 +152,11 @@ export async function updateListing(db: Executor, actor: Actor, id: string, body
       })
       .where(eq(listings.id, id))
       .returning(listingColumns);
+    // Admins may edit any listing without a new review (PRODUCT.md); like every admin action, it is audited.
+    if (isAdmin(actor)) {
+      const changed = (Object.keys(after) as (keyof ListingTerms)[]).filter((key) => before[key] !== after[key]);
+      await writeAudit(tx, { actorUserId: actor.userId, action: "listing.edited_by_admin", targetType: "listing", targetId: id, organizationId: current.organizationId, data: { changed: Object.fromEntries(changed.map((k) => [k, { before: before[k], after: after[k] }])) } });
+    }
     return { listing: row!, sentToReview: backToReview };
   });
 }

@@ -1,10 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { POST as postListing } from "@/app/api/v1/listings/route";
 import { GET as getListing, PATCH as patchListing } from "@/app/api/v1/listings/[id]/route";
 import { POST as listingAction } from "@/app/api/v1/listings/[id]/[action]/route";
 import { POST as postSite } from "@/app/api/v1/sites/route";
-import { bookings, listings } from "@/db/schema";
+import { auditLog, bookings, listings, users } from "@/db/schema";
+import { updateListing } from "@/db/queries/listings";
 import { addDays, todayUtc } from "@/lib/domain/days";
 import { apiRequest, listingBody, makeAccount, params, siteBody } from "../support/fixtures";
 
@@ -150,5 +151,21 @@ describe("listings through the API", () => {
     expect(narrow.status).toBe(409);
     expect((await read(miner.token, json.id)).json).toMatchObject({ capacityKw: 2000, status: "published" });
     expect((await read(null, json.id)).json.availability[1]).toMatchObject({ bookedKw: 1500, freeKw: 500 });
+  });
+
+  it("lets an admin edit material terms without a new review, and audits it", async () => {
+    const miner = await minerWithSite();
+    const { json } = await create(miner.token, listingBody(miner.site.id));
+    await publish(miner.db, json.id);
+    const [adminUser] = await miner.db
+      .insert(users)
+      .values({ email: `admin-${json.id.slice(0, 8)}@example.test`, name: "Admin", passwordHash: "x", role: "admin", organizationId: null })
+      .returning({ id: users.id });
+    const admin = { userId: adminUser!.id, role: "admin" as const, organizationId: null };
+    const { listing, sentToReview } = await updateListing(miner.db, admin, json.id, { priceCentsPerKwMonth: 12000 });
+    expect(listing.status).toBe("published");
+    expect(sentToReview).toBe(false);
+    const [entry] = await miner.db.select().from(auditLog).where(and(eq(auditLog.targetId, json.id), eq(auditLog.action, "listing.edited_by_admin")));
+    expect(entry?.data).toEqual({ changed: { priceCentsPerKwMonth: { before: 13500, after: 12000 } } });
   });
 });
