@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/ids";
 import Link from "next/link";
 import type { listAudit } from "@/db/queries/audit";
 import { AuditData } from "./audit-data";
@@ -6,7 +7,7 @@ import { AUDIT_TARGET_TYPES } from "./audit-filters";
 export type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];
 
 const utc = (at: Date) => at.toISOString().replace("T", " ").slice(0, 19);
-const str = (value: unknown) => (typeof value === "string" && /^[0-9a-f-]{36}$/i.test(value) ? value : null);
+const str = (value: unknown) => (typeof value === "string" && isUuid(value) ? value : null);
 
 /** Where a target can be looked at, if it has a page. */
 function targetHref(row: AuditRow): string | null {

@@ -1,5 +1,6 @@
 // Organizations as admins see them: who they are, whether they are suspended, and how much
 // they do on the marketplace (users, listings, bookings), to decide on a suspension.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { and, asc, eq, ilike, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -37,7 +38,7 @@ export async function listOrganizations(db: Executor, actor: Actor, filter: Orga
     .from(organizations)
     .where(
       and(
-        filter.id ? (/^[0-9a-f-]{36}$/i.test(filter.id) ? eq(organizations.id, filter.id) : sql`false`) : undefined,
+        filter.id ? (isUuid(filter.id) ? eq(organizations.id, filter.id) : sql`false`) : undefined,
         filter.kind ? eq(organizations.kind, filter.kind) : undefined,
         filter.status ? eq(organizations.status, filter.status) : undefined,
         q ? ilike(organizations.name, `%${q}%`) : undefined,

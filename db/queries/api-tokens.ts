@@ -1,4 +1,5 @@
 // Personal API tokens: only a SHA-256 hash is stored, the token itself is shown once.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
@@ -11,7 +12,6 @@ import { sessionColumns, toSessionUser, type SessionUser } from "./users";
 
 export const MAX_ACTIVE_TOKENS = 20;
 const TOKEN_PREFIX_LENGTH = 12;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ApiTokenSummary = {
   id: string;
@@ -101,7 +101,7 @@ export async function listApiTokens(db: Executor, actor: Actor): Promise<ApiToke
  */
 export async function revokeApiToken(db: Executor, actor: Actor, id: string): Promise<{ id: string; revokedAt: Date }> {
   assertRole(actor, "miner", "buyer");
-  if (!UUID.test(id)) throw AppError.notFound("That API token");
+  if (!isUuid(id)) throw AppError.notFound("That API token");
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })

@@ -1,5 +1,6 @@
 // Reservations: creation under the capacity rule, and every transition with its money,
 // ledger, audit and mail in one transaction.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
@@ -39,10 +40,6 @@ export const bookingColumns = {
 };
 
 export type BookingRow = Awaited<ReturnType<typeof lockBooking>> & {};
-
-export function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-}
 
 /** The request's fingerprint for Idempotency-Key: the same key must come with the same body. */
 function requestHash(input: object): string {

@@ -1,8 +1,10 @@
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { and, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { bookings, listings, organizations, sites } from "@/db/schema";
 import { assertCanReadOrg, assertCanWriteOrg, assertRole, isAdmin, requireOrganization, type Actor } from "@/lib/auth/policy";
+import { COUNTING_STATUSES } from "@/lib/domain/booking-lifecycle";
 import { availabilitySpans, peakBookedKw, type Hold } from "@/lib/domain/availability";
 import { todayUtc } from "@/lib/domain/days";
 import { editNeedsReview, isEditable, nextStatus, type ListingStatus, type OwnerAction } from "@/lib/domain/listing-lifecycle";
@@ -42,13 +44,13 @@ export type ListingView = NonNullable<Awaited<ReturnType<typeof loadListing>>>;
 /** Bookings that count against capacity now: unexpired holds and live requests/bookings. */
 export function countingBookings(now = new Date()) {
   return or(
-    inArray(bookings.status, ["awaiting_provider", "confirmed", "active"]),
+    inArray(bookings.status, COUNTING_STATUSES.filter((status) => status !== "pending_deposit")),
     and(eq(bookings.status, "pending_deposit"), gt(bookings.expiresAt, now)),
   );
 }
 
 async function loadListing(db: Executor, id: string, lock = false) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const query = db.select(listingColumns).from(listings).where(eq(listings.id, id)).limit(1);
   const [row] = lock ? await query.for("update") : await query;
   return row ?? null;

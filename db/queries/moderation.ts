@@ -1,5 +1,6 @@
 // Listing moderation: the review queue, approval and rejection. Every decision is audited
 // and mailed to the miner organization.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
@@ -69,7 +70,7 @@ export function changesSinceReview(row: Record<string, unknown> & { reviewedTerm
 
 async function decide(db: Database, actor: Actor, listingId: string, decision: "approve" | "reject", reason: string | null) {
   assertRole(actor, "admin");
-  if (!/^[0-9a-f-]{36}$/i.test(listingId)) throw AppError.notFound("Listing");
+  if (!isUuid(listingId)) throw AppError.notFound("Listing");
   return db.transaction(async (tx) => {
     const [listing] = await tx.select().from(listings).where(eq(listings.id, listingId)).for("update");
     if (!listing) throw AppError.notFound("Listing");

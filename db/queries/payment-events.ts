@@ -3,6 +3,7 @@
 // effects, so a replay — concurrent or later — finds the id and changes nothing. Effects
 // only move forward (a payment never goes from released back to authorized), and an event
 // that overtakes the ones it implies applies them first, so any delivery order ends the same.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { eq, or } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
@@ -146,7 +147,7 @@ async function findBookingId(tx: Transaction, event: PaymentEvent): Promise<stri
     event.paymentIntentId ? eq(payments.paymentIntentId, event.paymentIntentId) : undefined,
   ].filter(Boolean);
   if (keys.length === 0) return null;
-  if (event.paymentId && !/^[0-9a-f-]{36}$/i.test(event.paymentId)) return null;
+  if (event.paymentId && !isUuid(event.paymentId)) return null;
   const [row] = await tx.select({ bookingId: payments.bookingId }).from(payments).where(or(...keys)).limit(1);
   return row?.bookingId ?? null;
 }

@@ -1,5 +1,6 @@
 // Reports: any signed-in user flags a listing; admins resolve or dismiss them with a note,
 // and may take the listing down from there.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
@@ -52,7 +53,7 @@ export async function listReports(db: Executor, actor: Actor, status: "open" | "
 export async function resolveReport(db: Database, actor: Actor, reportId: string, body: unknown) {
   assertRole(actor, "admin");
   const input = resolveReportSchema.parse(body);
-  if (!/^[0-9a-f-]{36}$/i.test(reportId)) throw AppError.notFound("Report");
+  if (!isUuid(reportId)) throw AppError.notFound("Report");
   return db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, reportId)).for("update");
     if (!report) throw AppError.notFound("Report");

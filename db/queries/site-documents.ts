@@ -2,6 +2,7 @@
 // an admin reviews before granting the verified badge. Private to the site's organization
 // and admins; everyone else gets not-found. Every upload is checked by its bytes (PDF, JPEG,
 // PNG or WebP), at most 10 MB, 20 per site. A row exists only for a file that was fully written.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
@@ -26,7 +27,6 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 };
 const kindSchema = z.enum(DOCUMENT_KINDS, { error: "Choose what the document is." });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type SiteDocument = {
   id: string;
@@ -98,7 +98,7 @@ function checkUpload(file: DocumentUpload): { contentType: SniffedType; kind: Do
 }
 
 async function siteOrganization(db: Executor, siteId: string): Promise<string | null> {
-  if (!UUID.test(siteId)) return null;
+  if (!isUuid(siteId)) return null;
   const [site] = await db.select({ organizationId: sites.organizationId }).from(sites).where(eq(sites.id, siteId)).limit(1);
   return site?.organizationId ?? null;
 }
@@ -126,7 +126,7 @@ export async function listSiteDocuments(db: Executor, actor: Actor, siteId: stri
 export async function listDocumentsForSites(db: Executor, actor: Actor, siteIds: string[]): Promise<Map<string, SiteDocument[]>> {
   assertRole(actor, "admin");
   const bySite = new Map<string, SiteDocument[]>();
-  const ids = siteIds.filter((id) => UUID.test(id));
+  const ids = siteIds.filter((id) => isUuid(id));
   if (ids.length === 0) return bySite;
   const rows = await db
     .select(listColumns)
@@ -179,7 +179,7 @@ export async function addSiteDocument(db: Executor, actor: Actor, siteId: string
 
 /** Removes a document: the row first (it disappears at once), then its file. */
 export async function removeSiteDocument(db: Executor, actor: Actor, documentId: string): Promise<{ siteId: string }> {
-  if (!UUID.test(documentId)) throw AppError.notFound("Document");
+  if (!isUuid(documentId)) throw AppError.notFound("Document");
   const [document] = await db
     .select({ siteId: siteDocuments.siteId, storageKey: siteDocuments.storageKey, organizationId: sites.organizationId })
     .from(siteDocuments)
@@ -203,7 +203,7 @@ export async function readSiteDocument(
   actor: Actor | null,
   documentId: string,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string; filename: string } | null> {
-  if (!actor || !UUID.test(documentId)) return null;
+  if (!actor || !isUuid(documentId)) return null;
   const [document] = await db
     .select({ storageKey: siteDocuments.storageKey, contentType: siteDocuments.contentType, filename: siteDocuments.filename, organizationId: sites.organizationId })
     .from(siteDocuments)

@@ -1,6 +1,7 @@
 // Site photos: who may add, remove and see them, and the limits every upload passes
 // (real image type by content, 5 MB each, 10 per site). The bytes live in the file store;
 // a row exists only for a file that was fully written.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { and, asc, count, eq, exists, max, sql, type AnyColumn } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -15,7 +16,6 @@ export const MAX_PHOTOS_PER_SITE = 10;
 export const MAX_CAPTION_LENGTH = 200;
 const PHOTO_TYPES: ReadonlySet<SniffedType> = new Set(["image/jpeg", "image/png", "image/webp"]);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type SitePhoto = {
   id: string;
@@ -56,7 +56,7 @@ function toSitePhoto(row: Omit<SitePhoto, "url">): SitePhoto {
  * listings is published by an active organization, otherwise its organization and admins.
  */
 export async function listSitePhotos(db: Executor, actor: Actor | null, siteId: string): Promise<SitePhoto[]> {
-  if (!UUID.test(siteId)) return [];
+  if (!isUuid(siteId)) return [];
   const [site] = await db
     .select({ organizationId: sites.organizationId, isPublic: sql<boolean>`${exists(publishedListingOf(db, sites.id))}` })
     .from(sites)
@@ -105,7 +105,7 @@ function checkUpload(file: PhotoUpload): { contentType: SniffedType; caption: st
 }
 
 async function siteOrganization(db: Executor, siteId: string): Promise<string | null> {
-  if (!UUID.test(siteId)) return null;
+  if (!isUuid(siteId)) return null;
   const [site] = await db.select({ organizationId: sites.organizationId }).from(sites).where(eq(sites.id, siteId)).limit(1);
   return site?.organizationId ?? null;
 }
@@ -157,7 +157,7 @@ export async function addSitePhoto(db: Executor, actor: Actor, siteId: string, f
 
 /** Removes a photo: the row first (it disappears at once), then its file. */
 export async function removeSitePhoto(db: Executor, actor: Actor, photoId: string): Promise<{ siteId: string }> {
-  if (!UUID.test(photoId)) throw AppError.notFound("Photo");
+  if (!isUuid(photoId)) throw AppError.notFound("Photo");
   const [photo] = await db
     .select({ siteId: sitePhotos.siteId, storageKey: sitePhotos.storageKey, organizationId: sites.organizationId })
     .from(sitePhotos)
@@ -185,7 +185,7 @@ export async function readSitePhoto(
   actor: Actor | null,
   photoId: string,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string; isPublic: boolean } | null> {
-  if (!UUID.test(photoId)) return null;
+  if (!isUuid(photoId)) return null;
   const publishedListing = publishedListingOf(db, sitePhotos.siteId);
   const [photo] = await db
     .select({

@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -153,7 +154,7 @@ function toInput(site: SiteView): SiteInput {
 }
 
 async function loadSite(db: Executor, id: string, lock = false): Promise<SiteView | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const query = db.select(siteColumns).from(sites).where(eq(sites.id, id)).limit(1);
   const [row] = lock ? await query.for("update") : await query;
   return row ? presentSite(row) : null;

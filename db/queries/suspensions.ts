@@ -2,6 +2,7 @@
 // (every public read requires an active organization), its users cannot sign in, and its
 // sessions and tokens stop working on the next request (the guards read the organization's
 // status every time). Open holds are released and pending requests declined, deposits released.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { Database } from "@/db";
@@ -16,7 +17,7 @@ import { releaseByAdmin } from "./booking-actions";
 type Context = { provider: PaymentProvider; appUrl: string };
 
 async function loadOrganization(db: Database, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [org] = await db.select({ id: organizations.id, name: organizations.name, kind: organizations.kind, status: organizations.status }).from(organizations).where(eq(organizations.id, id));
   return org ?? null;
 }

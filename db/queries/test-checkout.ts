@@ -3,7 +3,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { getBookingForViewer, isUuid } from "./bookings";
+import { isUuid } from "@/lib/ids";
+import { getBookingForViewer } from "./bookings";
 import { payments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,7 @@
 // What an admin needs to decide on a site's verified badge: the facts the badge vouches for
 // (power and cooling) and the evidence uploaded for them. Unverified sites come first,
 // those with evidence to review before those without, the longest-waiting first.
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { and, asc, eq, ilike, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -18,7 +19,7 @@ export async function listSitesForReview(db: Executor, actor: Actor, filter: Rev
   const documentCount = sql<number>`(select count(*) from ${siteDocuments} d where d.site_id = ${sites.id})::int`;
   const q = filter.q?.trim().replace(/[%_\\]/g, "");
   const where = and(
-    filter.siteId ? (/^[0-9a-f-]{36}$/i.test(filter.siteId) ? eq(sites.id, filter.siteId) : sql`false`) : undefined,
+    filter.siteId ? (isUuid(filter.siteId) ? eq(sites.id, filter.siteId) : sql`false`) : undefined,
     filter.show === "unverified" ? isNull(sites.verifiedAt) : filter.show === "verified" ? isNotNull(sites.verifiedAt) : undefined,
     q ? sql`(${ilike(sites.name, `%${q}%`)} or ${ilike(organizations.name, `%${q}%`)})` : undefined,
   );

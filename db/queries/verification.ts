@@ -1,5 +1,6 @@
 // Site verification: an admin reviews a site's evidence and grants or revokes the badge.
 // A change to power or cooling facts clears it (db/queries/sites.ts updateSite).
+import { isUuid } from "@/lib/ids";
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
@@ -10,7 +11,7 @@ import { writeAudit } from "./audit";
 
 export async function setSiteVerified(db: Database, actor: Actor, siteId: string, verified: boolean, note: string | null) {
   assertRole(actor, "admin");
-  if (!/^[0-9a-f-]{36}$/i.test(siteId)) throw AppError.notFound("Site");
+  if (!isUuid(siteId)) throw AppError.notFound("Site");
   return db.transaction(async (tx) => {
     const [site] = await tx.select({ id: sites.id, organizationId: sites.organizationId, verifiedAt: sites.verifiedAt }).from(sites).where(eq(sites.id, siteId)).for("update");
     if (!site) throw AppError.notFound("Site");

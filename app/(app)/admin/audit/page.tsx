@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/ids";
 import type { Metadata } from "next";
 import { ScrollText } from "lucide-react";
 import { getDb } from "@/db";
@@ -15,7 +16,6 @@ export const metadata: Metadata = { title: "Audit log" };
 
 const PAGE_SIZE = 50;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value.trim() : "");
 const validDay = (value: string) => (DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : "");
@@ -28,7 +28,7 @@ function filtersOf(query: Record<string, string | string[] | undefined>): AuditF
   return {
     action: /^[a-z_.]{1,60}$/.test(action) ? action : "",
     targetType: targetType in AUDIT_TARGET_TYPES ? (targetType as AuditFilterValues["targetType"]) : "",
-    organizationId: UUID.test(organizationId) ? organizationId : "",
+    organizationId: isUuid(organizationId) ? organizationId : "",
     from: validDay(text(query.from)),
     to: validDay(text(query.to)),
   };

@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/ids";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Inbox } from "lucide-react";
@@ -31,7 +32,7 @@ export default async function ModerationQueuePage({ searchParams }: PageProps<"/
   const status = STATUSES.find((s) => s === query.status) ?? "pending_review";
   const db = await getDb();
   const [items, overview] = await Promise.all([moderationQueue(db, actor, status), getAdminOverview(db, actor)]);
-  const decided = typeof query.listing === "string" && /^[0-9a-f-]{36}$/i.test(query.listing) ? query.listing : null;
+  const decided = typeof query.listing === "string" && isUuid(query.listing) ? query.listing : null;
   const now = new Date();
 
   return (
