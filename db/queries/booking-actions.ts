@@ -16,13 +16,17 @@ import { paymentOf, recordCaptured, recordRefunded, recordReleased } from "./mon
 type Context = { provider: PaymentProvider; appUrl: string; now?: Date };
 
 /** Mails both parties (the buyer organization's and the miner organization's users). */
-export async function mailParties(tx: Transaction, bookingId: string, status: string, reason: string | null, appUrl: string) {
-  const parties = await bookingParties(tx, bookingId);
-  if (!parties) return;
-  const [booking] = await tx.query.bookings.findMany({ where: (b, { eq }) => eq(b.id, bookingId), columns: { kw: true, startDate: true, endDate: true } });
+export async function mailParties(
+  tx: Transaction,
+  booking: { id: string; kw: number; startDate: string; endDate: string },
+  parties: { buyerOrganizationId: string; minerOrganizationId: string; listingTitle: string },
+  status: string,
+  reason: string | null,
+  appUrl: string,
+) {
   const recipients = await organizationEmails(tx, [parties.buyerOrganizationId, parties.minerOrganizationId]);
   for (const { email } of recipients) {
-    await enqueueMail(tx, bookingMail({ to: email, listingTitle: parties.listingTitle, kw: booking!.kw, start: booking!.startDate, end: booking!.endDate, status, reason, url: `${appUrl}/bookings/${bookingId}` }));
+    await enqueueMail(tx, bookingMail({ to: email, listingTitle: parties.listingTitle, kw: booking.kw, start: booking.startDate, end: booking.endDate, status, reason, url: `${appUrl}/bookings/${booking.id}` }));
   }
 }
 
@@ -59,7 +63,7 @@ export async function acceptBooking(db: Database, actor: Actor, bookingId: strin
     // Captured before commit: if Stripe refuses, the transaction rolls back and nothing changes.
     await ctx.provider.capture(payment.paymentIntentId, idempotencyKey("capture", payment.id));
     await recordCaptured(tx, payment, parties, booking.platformFeeBps, actor.userId, now);
-    await mailParties(tx, bookingId, to, null, ctx.appUrl);
+    await mailParties(tx, booking, parties, to, null, ctx.appUrl);
   });
 }
 
@@ -98,7 +102,7 @@ async function releaseWith(db: Database, bookingId: string, event: BookingEvent,
       await ctx.provider.release(payment.paymentIntentId, idempotencyKey("release", payment.id));
       await recordReleased(tx, payment, parties, who.userId, reason, now);
     }
-    await mailParties(tx, bookingId, to, reason, ctx.appUrl);
+    await mailParties(tx, booking, parties, to, reason, ctx.appUrl);
   });
 }
 
@@ -116,16 +120,16 @@ export async function refundBooking(db: Database, actor: Actor, bookingId: strin
       await ctx.provider.release(payment.paymentIntentId, idempotencyKey("release", payment.id));
       await recordReleased(tx, payment, parties, actor.userId, reason, now);
     }
-    await mailParties(tx, bookingId, to, reason, ctx.appUrl);
+    await mailParties(tx, booking, parties, to, reason, ctx.appUrl);
   });
 }
 
 /** The clock: confirmed bookings start on their first day, active ones complete after their last. */
 export async function advanceBooking(db: Database, bookingId: string, event: "start" | "complete", ctx: Context) {
   const now = ctx.now ?? new Date();
-  return act(db, bookingId, async (tx, booking) => {
+  return act(db, bookingId, async (tx, booking, parties) => {
     const to = await applyTransition(tx, booking, event, { kind: "system", userId: null }, null, now);
-    await mailParties(tx, bookingId, to, null, ctx.appUrl);
+    await mailParties(tx, booking, parties, to, null, ctx.appUrl);
   });
 }
 

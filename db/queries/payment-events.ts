@@ -83,7 +83,7 @@ export async function processPaymentEvent(db: Database, event: PaymentEvent, ctx
     const who = { kind: "payment_provider" as const, userId: null };
     const move = async (to: BookingEvent, reason: string | null) => {
       const status = await applyTransition(tx, booking!, to, who, reason, now);
-      await mailParties(tx, bookingId, status, reason, ctx.appUrl);
+      await mailParties(tx, booking!, parties, status, reason, ctx.appUrl);
       booking = (await lockBooking(tx, bookingId))!;
     };
 
