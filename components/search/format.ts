@@ -1,17 +1,6 @@
 // How search results read. Days are UTC ("YYYY-MM-DD") and never shift with the viewer's time zone.
 import type { SearchItem } from "@/db/queries/search";
-import { formatCents } from "@/lib/format";
-
-const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-
-export function formatDay(day: string): string {
-  return dayFormat.format(new Date(`${day}T00:00:00Z`));
-}
-
-/** $138 or $138.50 per kW-month: cents only when the price has them. */
-export function formatPrice(cents: number): string {
-  return formatCents(cents, { precise: cents % 100 !== 0 });
-}
+export { formatDay, formatPrice } from "@/components/listings/format";
 
 export function countText(total: number): string {
   if (total === 0) return "No listings match";

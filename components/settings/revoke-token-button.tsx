@@ -1,5 +1,3 @@
-"use client";
-
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { revokeTokenAction } from "@/app/(app)/settings/tokens/actions";
 

@@ -39,12 +39,12 @@ export type SearchResult = { items: SearchItem[]; total: number; page: number; p
 const REDUNDANCY_RANK = { N: 1, "N+1": 2, "2N": 3 } as const;
 
 /** The WHERE conditions on listings (l), sites (s) and organizations (o). */
-function conditions(p: SearchParams, query: SQL | null): SQL {
+function conditions(p: SearchParams, query: SQL | null, now: Date): SQL {
   const where: SQL[] = [sql`l.status = 'published'`, sql`o.status = 'active'`];
   // A query of stop words only ("the") has no terms: ignore it rather than match nothing.
   if (query) where.push(sql`(numnode(${query}) = 0 or l.search_document @@ ${query})`);
   // Listings whose window has ended offer nothing any more.
-  where.push(sql`l.available_until > ${todayUtc()}::date`);
+  where.push(sql`l.available_until > ${todayUtc(now)}::date`);
   if (p.country) where.push(sql`s.country = ${p.country}`);
   if (p.cooling?.length) where.push(sql`l.cooling in (${sql.join(p.cooling.map((c) => sql`${c}::cooling_type`), sql`, `)})`);
   if (p.maxPrice !== undefined) where.push(sql`l.price_cents_per_kw_month <= ${p.maxPrice}`);
@@ -82,12 +82,6 @@ function orderBy(p: SearchParams, hasWindow: boolean): SQL {
   }
 }
 
-/**
- * One statement: candidates by the listing filters (indexes on listings and sites), the
- * peak of counted bookings per candidate over the window as a running sum of start/end
- * deltas (bookings read through their (listing_id, start_date, end_date) index), then the
- * free-kW filter, the total by window function, and the page.
- */
 /** The matches as a `scored` CTE (candidates, peaks over the window, free kW, the minKw filter). */
 function scoredMatches(p: SearchParams, now: Date) {
   const query = p.q ? sql`websearch_to_tsquery('english', ${p.q})` : null;
@@ -128,7 +122,7 @@ function scoredMatches(p: SearchParams, now: Date) {
         from listings l
         join sites s on s.id = l.site_id
         join organizations o on o.id = l.organization_id
-        where ${conditions(p, query)}
+        where ${conditions(p, query, now)}
       )${peaks},
       scored as (
         select c.*, ${freeKw} as free_kw from candidates c ${joinPeaks} ${minFree}
