@@ -1,5 +1,6 @@
 "use client";
 
+import { NumberInput } from "./number-input";
 import { useId, useState, type ReactNode } from "react";
 import { ArrowRight, RotateCcw, Search } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -338,35 +339,6 @@ function DensityScale({ kwPerRack, needs }: { kwPerRack: number; needs: CoolingN
         <p className="text-right text-[11px] text-slate-500">kW per rack</p>
       </div>
     </figure>
-  );
-}
-
-function NumberInput(props: { id: string; label: string; unit: string; spokenUnit: string; value: string; error?: string; onChange: (text: string) => void }) {
-  const errorId = `${props.id}-error`;
-  return (
-    <div className="flex flex-col justify-end">
-      <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
-        {props.label}
-        <span className="sr-only"> in {props.spokenUnit}</span>
-      </label>
-      <div className="relative mt-1.5">
-        <input
-          id={props.id}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          spellCheck={false}
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? errorId : undefined}
-          className={cn("block h-10 w-full rounded-md border bg-white pl-3 pr-16 text-sm tabular-nums text-slate-900 shadow-sm", props.error ? "border-red-600" : "border-slate-300")}
-        />
-        <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs text-slate-500">{props.unit}</span>
-      </div>
-      {/* Reserved even when empty, so an error appearing never pushes the form down. */}
-      <p id={errorId} className="min-h-5 pt-0.5 text-xs leading-4 text-red-700">{props.error}</p>
-    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { NumberInput } from "./number-input";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { RotateCcw, Scale } from "lucide-react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -29,11 +30,6 @@ const INPUTS: { field: Assumption; label: string; unit: string; spoken: string }
 /** Parses what the miner typed; blank is not zero, so it surfaces as "Enter a number." */
 function parse(text: string): number {
   return text.trim() === "" ? Number.NaN : Number(text);
-}
-
-// The calculator sits inside the listing form: Enter in one of its inputs must not submit the listing.
-function keepFormClosed(event: KeyboardEvent<HTMLInputElement>) {
-  if (event.key === "Enter") event.preventDefault();
 }
 
 /** What one MW earns a month mining against hosting at `priceCentsPerKwMonth`, recomputed as the miner types. */
@@ -112,45 +108,6 @@ export function MiningVsHosting({ priceCentsPerKwMonth, pue }: { priceCentsPerKw
         </div>
       </div>
     </Card>
-  );
-}
-
-function NumberInput(props: { id: string; label: string; spokenUnit: string; unit: string; value: string; error?: string; onChange: (text: string) => void }) {
-  const errorId = `${props.id}-error`;
-  // Bottom-aligned, so a label that wraps on a narrow screen does not push its input out of line with its neighbour.
-  return (
-    <div className="flex flex-col justify-end">
-      <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
-        {props.label}
-        <span className="sr-only"> in {props.spokenUnit}</span>
-      </label>
-      <div className="relative mt-1.5">
-        {/* No name: these figures are the miner's scratch work, never part of the surrounding form's data. */}
-        <input
-          id={props.id}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          spellCheck={false}
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-          onKeyDown={keepFormClosed}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? errorId : undefined}
-          className={cn(
-            "block h-10 w-full rounded-md border bg-white pl-3 pr-16 text-sm tabular-nums text-slate-900 shadow-sm",
-            props.error ? "border-red-600" : "border-slate-300",
-          )}
-        />
-        <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs text-slate-500">
-          {props.unit}
-        </span>
-      </div>
-      {/* The line is reserved even when empty, so an error appearing never pushes the form down. */}
-      <p id={errorId} className="min-h-5 pt-0.5 text-xs leading-4 text-red-700">
-        {props.error}
-      </p>
-    </div>
   );
 }
 
