@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { ArrowRight, Cpu } from "lucide-react";
+import { Cpu } from "lucide-react";
+import { CalculatorPage } from "@/components/calculators/calculator-page";
 import { GpuFit } from "@/components/calculators/gpu-fit";
-import { ButtonLink } from "@/components/ui/button";
 import { MAX_AIR_KW_PER_RACK } from "@/lib/domain/calculators/gpu-fit";
 
 export const metadata: Metadata = {
@@ -18,49 +18,16 @@ const METHOD = [
 
 export default function GpuFitCalculatorPage() {
   return (
-    <>
-      <section className="bg-ink-950 text-white">
-        <div className="mx-auto max-w-6xl px-4 py-14 sm:px-6">
-          <p className="inline-flex items-center gap-2 rounded-full border border-white/15 px-3 py-1 text-xs text-volt-200">
-            <Cpu className="h-3.5 w-3.5" aria-hidden="true" /> For AI teams
-          </p>
-          <h1 className="mt-5 text-3xl font-semibold tracking-tight sm:text-4xl">GPU fit calculator</h1>
-          <p className="mt-4 max-w-2xl text-slate-300">
-            Tell us the GPUs you are bringing. We work out the power they draw, the racks and density they need and the cooling that can carry
-            them, then search for sites with that much room.
-          </p>
-        </div>
-      </section>
-
-      <div className="mx-auto w-full max-w-6xl px-4 py-10 sm:px-6">
-        <GpuFit />
-
-        <section aria-labelledby="method-heading" className="mt-12">
-          <h2 id="method-heading" className="text-xl font-semibold tracking-tight">How the figures are worked out</h2>
-          <dl className="mt-5 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            {METHOD.map(([term, text]) => (
-              <div key={term} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-                <dt className="font-semibold text-slate-900">{term}</dt>
-                <dd className="mt-1 text-sm text-slate-600">{text}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="mt-4 text-xs text-slate-500">
-            Board power is the most a GPU draws, so these figures size for the peak. Vendors&apos; figures vary with configuration: check your
-            servers&apos; rated power before you sign.
-          </p>
-        </section>
-
-        <section className="mt-12 flex flex-col items-start justify-between gap-4 rounded-xl bg-ink-900 p-6 text-white sm:flex-row sm:items-center">
-          <div>
-            <h2 className="text-lg font-semibold">Know your filters already?</h2>
-            <p className="mt-1 text-sm text-slate-300">Browse every published listing by country, price, cooling and renewable share.</p>
-          </div>
-          <ButtonLink href="/search" variant="accent">
-            Browse capacity <ArrowRight className="h-4 w-4" aria-hidden="true" />
-          </ButtonLink>
-        </section>
-      </div>
-    </>
+    <CalculatorPage
+      icon={<Cpu aria-hidden="true" />}
+      audience="For AI teams"
+      title="GPU fit calculator"
+      intro="Tell us the GPUs you are bringing. We work out the power they draw, the racks and density they need and the cooling that can carry them, then search for sites with that much room."
+      method={METHOD}
+      footnote="Board power is the most a GPU draws, so these figures size for the peak. Vendors' figures vary with configuration: check your servers' rated power before you sign."
+      cta={{ title: "Know your filters already?", text: "Browse every published listing by country, price, cooling and renewable share.", href: "/search", label: "Browse capacity" }}
+    >
+      <GpuFit />
+    </CalculatorPage>
   );
 }
