@@ -4,7 +4,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rawRows, type Executor } from "@/db";
-import { todayUtc } from "@/lib/domain/days";
+import { monthsWithin, todayUtc } from "@/lib/domain/days";
 import type { SearchParams } from "@/lib/validations/search";
 
 export type SearchItem = {
@@ -58,66 +58,65 @@ function conditions(p: SearchParams, query: SQL | null, now: Date): SQL {
   }
   if (p.minKw !== undefined) where.push(sql`l.capacity_kw >= ${p.minKw}`);
   if (p.from && p.to) {
-    // The listing must offer the whole window, and its minimum term must fit in it.
+    // The listing must offer the whole window, and its minimum term must fit in it (months
+    // counted here once, rather than date arithmetic on every row).
     where.push(sql`l.available_from <= ${p.from}::date and l.available_until >= ${p.to}::date`);
-    where.push(sql`(${p.from}::date + make_interval(months => l.min_term_months))::date <= ${p.to}::date`);
+    where.push(sql`l.min_term_months <= ${monthsWithin(p.from, p.to)}`);
   }
   return sql.join(where, sql` and `);
 }
 
+/** The page's order over the columns of `scored`, read through the alias `t`. */
 function orderBy(p: SearchParams, hasWindow: boolean): SQL {
   switch (p.sort) {
     case "price":
-      return sql`price_cents_per_kw_month asc, id`;
+      return sql`t.price_cents_per_kw_month asc, t.id`;
     case "-price":
-      return sql`price_cents_per_kw_month desc, id`;
+      return sql`t.price_cents_per_kw_month desc, t.id`;
     case "capacity":
-      return hasWindow ? sql`free_kw asc, id` : sql`capacity_kw asc, id`;
+      return hasWindow ? sql`t.free_kw asc, t.id` : sql`t.capacity_kw asc, t.id`;
     case "-capacity":
-      return hasWindow ? sql`free_kw desc, id` : sql`capacity_kw desc, id`;
+      return hasWindow ? sql`t.free_kw desc, t.id` : sql`t.capacity_kw desc, t.id`;
     case "relevance":
-      return sql`rank desc, published_at desc nulls last, id`;
+      return sql`t.rank desc, t.published_at desc nulls last, t.id`;
     default:
-      return sql`published_at desc nulls last, id`;
+      return sql`t.published_at desc nulls last, t.id`;
   }
 }
 
-/** The matches as a `scored` CTE (candidates, peaks over the window, free kW, the minKw filter). */
+/**
+ * The matches as a `scored` CTE of narrow rows (id, site, sort keys and free kW): the
+ * listing filters, then the kW held on the window's busiest day per candidate, then the
+ * free-kW filter. Titles, names and the other columns are joined for the page's rows only.
+ */
 function scoredMatches(p: SearchParams, now: Date) {
   const query = p.q ? sql`websearch_to_tsquery('english', ${p.q})` : null;
   const hasWindow = Boolean(p.from && p.to);
   const peaks = hasWindow
-    ? sql`, held as (
-        select b.listing_id, greatest(b.start_date, ${p.from!}::date) as s, least(b.end_date, ${p.to!}::date) as e, b.kw
-        from bookings b
-        where b.listing_id in (select id from candidates)
-          and b.start_date < ${p.to!}::date and b.end_date > ${p.from!}::date
-          -- Redundant with the line below, but it lets the planner use the partial index
-          -- bookings_counted_idx (an index-only scan) instead of reading every booking row.
-          and b.status in ('pending_deposit', 'awaiting_provider', 'confirmed', 'active')
-          and (b.status in ('awaiting_provider', 'confirmed', 'active')
-               or (b.status = 'pending_deposit' and b.expires_at > ${now.toISOString()}::timestamptz))
-      ),
-      peaks as (
-        -- The default window frame includes every row of the same day, so the running total
-        -- on day d nets that day's starts and ends: the kW held on d.
-        select listing_id, max(running) as peak from (
-          select listing_id, sum(delta) over (partition by listing_id order by d) as running from (
-            select listing_id, s as d, kw as delta from held
-            union all
-            select listing_id, e as d, -kw as delta from held
-          ) ev
-        ) r group by listing_id
+    ? sql`, peaks as (
+        -- Each counted booking clipped to the window is a +kW event on its first day and a
+        -- -kW event on its end day (exclusive). Summed in day order with the ends of a day
+        -- first, the running total never exceeds the kW held on some day, and reaches it
+        -- on every day's last event: its maximum is the busiest day's kW.
+        select r.listing_id, max(r.running) as peak from (
+          select b.listing_id, sum(ev.delta) over (partition by b.listing_id order by ev.d, ev.delta rows unbounded preceding) as running
+          from bookings b
+          cross join lateral (values (greatest(b.start_date, ${p.from!}::date), b.kw), (least(b.end_date, ${p.to!}::date), -b.kw)) ev(d, delta)
+          where b.listing_id in (select id from candidates)
+            and b.start_date < ${p.to!}::date and b.end_date > ${p.from!}::date
+            -- Redundant with the line below, but it lets the planner use the partial index
+            -- bookings_counted_idx (an index-only scan) instead of reading every booking row.
+            and b.status in ('pending_deposit', 'awaiting_provider', 'confirmed', 'active')
+            and (b.status in ('awaiting_provider', 'confirmed', 'active')
+                 or (b.status = 'pending_deposit' and b.expires_at > ${now.toISOString()}::timestamptz))
+        ) r group by r.listing_id
       )`
     : sql``;
   const freeKw = hasWindow ? sql`c.capacity_kw - coalesce(pk.peak, 0)::int` : sql`c.capacity_kw`;
   const joinPeaks = hasWindow ? sql`left join peaks pk on pk.listing_id = c.id` : sql``;
   const minFree = hasWindow && p.minKw !== undefined ? sql`where ${freeKw} >= ${p.minKw}` : sql``;
   const cte = sql`with candidates as (
-        select l.id, l.title, l.site_id, s.name as site_name, o.name as organization_name, s.country, s.region,
-               s.latitude, s.longitude, l.cooling, l.capacity_kw, l.max_kw_per_rack, l.price_cents_per_kw_month,
-               l.available_from, l.available_until, l.min_term_months, l.deposit_percent, l.interruptible,
-               s.renewable_share, s.pue, s.redundancy, s.verified_at is not null as verified, l.published_at,
+        select l.id, l.site_id, l.capacity_kw, l.price_cents_per_kw_month, l.published_at,
                ${query ? sql`ts_rank(l.search_document, ${query})` : sql`0`} as rank
         from listings l
         join sites s on s.id = l.site_id
@@ -130,24 +129,32 @@ function scoredMatches(p: SearchParams, now: Date) {
   return { cte, hasWindow };
 }
 
+/** The page's rows of `scored` with every column a result shows, numbered in the page's order (`ord`). */
+function pageRows(p: SearchParams, hasWindow: boolean): SQL {
+  return sql`select row_number() over (order by ${orderBy(p, hasWindow)}) as ord, t.free_kw, l.id, l.title, l.site_id, s.name as site_name, o.name as organization_name, s.country, s.region,
+             s.latitude, s.longitude, l.cooling, l.capacity_kw, l.max_kw_per_rack, l.price_cents_per_kw_month,
+             l.available_from, l.available_until, l.min_term_months, l.deposit_percent, l.interruptible,
+             s.renewable_share, s.pue, s.redundancy, s.verified_at is not null as verified, l.published_at
+      from (select * from scored t order by ${orderBy(p, hasWindow)} limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}) t
+      join listings l on l.id = t.id
+      join sites s on s.id = l.site_id
+      join organizations o on o.id = l.organization_id`;
+}
+
 /**
- * One statement: candidates by the listing filters (indexes on listings and sites), the
- * peak of counted bookings per candidate over the window as a running sum of start/end
- * deltas (bookings read through the partial index over counted bookings), then the
- * free-kW filter, the total by window function, and the page.
+ * One statement: the total and the page. The total comes from its own one-row select, left
+ * joined to the page's rows, so a page past the end still answers with the total.
  */
 export async function searchListings(db: Executor, p: SearchParams, now = new Date()): Promise<SearchResult> {
   const { cte, hasWindow } = scoredMatches(p, now);
   const rows = await rawRows<Record<string, unknown>>(
     db,
-    sql`${cte}
-      select *, count(*) over () as total from scored
-      order by ${orderBy(p, hasWindow)}
-      limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`,
+    sql`${cte}, page as (${pageRows(p, hasWindow)})
+      select n.total, page.* from (select count(*)::int as total from scored) n left join page on true order by page.ord`,
   );
-  // A page past the end has no rows to carry the total: count without paging (a second statement).
-  const total = rows.length ? Number(rows[0]!.total) : p.page === 1 ? 0 : Number((await rawRows<{ n: number }>(db, sql`${cte} select count(*)::int as n from scored`))[0]?.n ?? 0);
-  return { items: rows.map((r) => toItem(r, hasWindow)), total, page: p.page, pageSize: p.pageSize };
+  const total = Number(rows[0]?.total ?? 0);
+  const items = rows.filter((r) => r.id !== null).map((r) => toItem(r, hasWindow));
+  return { items, total, page: p.page, pageSize: p.pageSize };
 }
 
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));

@@ -26,6 +26,15 @@ export function addMonths(day: string, months: number): string {
   return toDay(target);
 }
 
+/** The most whole months that fit in [from, to]: the largest n with addMonths(from, n) <= to (0 if none). */
+export function monthsWithin(from: string, to: string): number {
+  const a = parseDay(from);
+  const b = parseDay(to);
+  let n = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  while (n > 0 && addMonths(from, n) > to) n--;
+  return Math.max(0, n);
+}
+
 /** Days in [from, to). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((parseDay(to).getTime() - parseDay(from).getTime()) / MS_PER_DAY);
