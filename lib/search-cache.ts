@@ -4,7 +4,7 @@
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
 import { getDb } from "@/db";
-import { searchListings, searchSitePins } from "@/db/queries/search";
+import { searchListings, searchWithPins } from "@/db/queries/search";
 import { env } from "@/lib/env";
 import type { SearchParams } from "@/lib/validations/search";
 
@@ -16,11 +16,10 @@ export async function cachedSearch(params: SearchParams) {
   return unstable_cache(async () => searchListings(await getDb(), params), ["search", JSON.stringify(params)], { revalidate: SECONDS, tags: ["listings"] })();
 }
 
-export async function cachedPins(params: SearchParams) {
-  if (!env.inNextServer) return searchSitePins(await getDb(), params);
-  // Pins cover every match whatever the page or order, so those do not split the cache.
-  const key = JSON.stringify({ ...params, page: 1, pageSize: 0, sort: "newest" });
-  return unstable_cache(async () => searchSitePins(await getDb(), params), ["pins", key], { revalidate: SECONDS, tags: ["listings"] })();
+/** The search page's results and map pins, which come from one statement. */
+export async function cachedSearchWithPins(params: SearchParams) {
+  if (!env.inNextServer) return searchWithPins(await getDb(), params);
+  return unstable_cache(async () => searchWithPins(await getDb(), params), ["search-page", JSON.stringify(params)], { revalidate: SECONDS, tags: ["listings"] })();
 }
 
 /** After a listing is published, changed, taken down or its organization suspended: drop this instance's cached searches. */

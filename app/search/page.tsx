@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cachedPins, cachedSearch } from "@/lib/search-cache";
+import { cachedSearchWithPins } from "@/lib/search-cache";
 import { SearchFilters } from "@/components/search/filters";
 import { parseSearch } from "@/components/search/parse-search";
 import { SearchResults } from "@/components/search/results";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SearchPage({ searchParams }: PageProps<"/search">) {
   const { params, errors } = parseSearch(await searchParams);
-  const [result, pins] = await Promise.all([cachedSearch(params), cachedPins(params)]);
+  const { result, pins } = await cachedSearchWithPins(params);
   const problems = [...new Set(Object.values(errors))];
   // Names come from the server's ICU, whose wording can differ from the browser's (hydration).
   const codes = new Set([...result.items.map((i) => i.country), ...pins.map((p) => p.country), ...(params.country ? [params.country] : [])]);

@@ -146,15 +146,37 @@ function pageRows(p: SearchParams, hasWindow: boolean): SQL {
  * joined to the page's rows, so a page past the end still answers with the total.
  */
 export async function searchListings(db: Executor, p: SearchParams, now = new Date()): Promise<SearchResult> {
+  return (await search(db, p, now, false)).result;
+}
+
+/** The search page's data, also in one statement: the page of results and a map pin per matching site. */
+export async function searchWithPins(db: Executor, p: SearchParams, now = new Date()): Promise<{ result: SearchResult; pins: SitePin[] }> {
+  const { result, pins } = await search(db, p, now, true);
+  return { result, pins: pins ?? [] };
+}
+
+async function search(db: Executor, p: SearchParams, now: Date, withPins: boolean) {
   const { cte, hasWindow } = scoredMatches(p, now);
+  // Pins aggregate every match per site (not only the page's) and travel as one JSON column
+  // of the first row: [siteId, name, latitude, longitude, country, region, listings, free kW, lowest price].
+  const pins = withPins
+    ? sql`, (select coalesce(json_agg(json_build_array(s.id, s.name, s.latitude, s.longitude, s.country, s.region, m.listings, m.free_kw, m.min_price)), '[]')
+          from (select site_id, count(*)::int as listings, sum(free_kw)::bigint as free_kw, min(price_cents_per_kw_month) as min_price from scored group by site_id) m
+          join sites s on s.id = m.site_id) as pins`
+    : sql``;
   const rows = await rawRows<Record<string, unknown>>(
     db,
     sql`${cte}, page as (${pageRows(p, hasWindow)})
-      select n.total, page.* from (select count(*)::int as total from scored) n left join page on true order by page.ord`,
+      select n.*, page.* from (select count(*)::int as total${pins} from scored) n left join page on true order by page.ord`,
   );
-  const total = Number(rows[0]?.total ?? 0);
-  const items = rows.filter((r) => r.id !== null).map((r) => toItem(r, hasWindow));
-  return { items, total, page: p.page, pageSize: p.pageSize };
+  const first = rows[0];
+  const result: SearchResult = {
+    items: rows.filter((r) => r.id !== null).map((r) => toItem(r, hasWindow)),
+    total: Number(first?.total ?? 0),
+    page: p.page,
+    pageSize: p.pageSize,
+  };
+  return { result, pins: withPins ? (first?.pins as PinRow[]).map(toPin) : undefined };
 }
 
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
@@ -191,30 +213,8 @@ function toItem(r: Record<string, unknown>, hasWindow: boolean): SearchItem {
 
 export type SitePin = { siteId: string; siteName: string; latitude: number; longitude: number; country: string; region: string; listings: number; freeKw: number; minPriceCents: number };
 
-/**
- * Map pins for every match (not only the current page): one per site, sized by the free
- * kW of its matching listings. Aggregated in SQL, so the page's second statement returns
- * at most one small row per site.
- */
-export async function searchSitePins(db: Executor, p: SearchParams, now = new Date()): Promise<SitePin[]> {
-  const { cte } = scoredMatches(p, now);
-  const rows = await rawRows<Record<string, unknown>>(
-    db,
-    sql`${cte}
-      select site_id, min(site_name) as site_name, min(latitude) as latitude, min(longitude) as longitude,
-             min(country) as country, min(region) as region, count(*)::int as listings,
-             sum(free_kw)::bigint as free_kw, min(price_cents_per_kw_month) as min_price
-      from scored group by site_id`,
-  );
-  return rows.map((r) => ({
-    siteId: String(r.site_id),
-    siteName: String(r.site_name),
-    latitude: Number(r.latitude),
-    longitude: Number(r.longitude),
-    country: String(r.country),
-    region: String(r.region),
-    listings: Number(r.listings),
-    freeKw: Number(r.free_kw),
-    minPriceCents: Number(r.min_price),
-  }));
+type PinRow = [string, string, number | string, number | string, string, string, number, number | string, number];
+
+function toPin([siteId, siteName, latitude, longitude, country, region, listings, freeKw, minPriceCents]: PinRow): SitePin {
+  return { siteId, siteName, latitude: Number(latitude), longitude: Number(longitude), country, region, listings, freeKw: Number(freeKw), minPriceCents: Number(minPriceCents) };
 }

@@ -4,9 +4,12 @@ import { describe, expect, it } from "vitest";
 import { GET as search, POST as postListing } from "@/app/api/v1/listings/route";
 import { GET as getListing } from "@/app/api/v1/listings/[id]/route";
 import { POST as postSite } from "@/app/api/v1/sites/route";
+import { searchWithPins } from "@/db/queries/search";
 import { bookings, listings, organizations, sites } from "@/db/schema";
 import { freeKwOver } from "@/lib/domain/availability";
 import { addDays, addMonths, todayUtc } from "@/lib/domain/days";
+import { searchSchema } from "@/lib/validations/search";
+import { testDb } from "../support/db";
 import { apiRequest, listingBody, makeAccount, params, siteBody } from "../support/fixtures";
 
 type Miner = Awaited<ReturnType<typeof makeAccount>>;
@@ -292,5 +295,33 @@ describe("GET /api/v1/listings", () => {
     expect(await ids(`q=${tag}&colour=blue&limit=1`)).toEqual([listing.id]);
     expect(await ids(`q=${tag}&q=${uniqueWord()}`)).toEqual([listing.id]);
     expect(await ids(`q=${tag}&pageSize=5&pageSize=500`)).toEqual([listing.id]);
+  });
+});
+
+describe("searchWithPins (the search page's one statement)", () => {
+  it("returns the page, the total, and one pin per matching site over every page, with its free kW summed and its lowest price", async () => {
+    const miner = await makeAccount("miner");
+    const tag = uniqueWord();
+    const [north, south] = [await siteOf(miner, { latitude: 64.1, longitude: -21.9 }), await siteOf(miner, { latitude: -25.3, longitude: -57.6 })];
+    await published(miner, north.id, { title: `North A ${tag}`, capacityKw: 1000, rackCount: 10, minTermMonths: 1, priceCentsPerKwMonth: 12000 });
+    const busy = await published(miner, north.id, { title: `North B ${tag}`, capacityKw: 2000, rackCount: 20, minTermMonths: 1, priceCentsPerKwMonth: 9000 });
+    await published(miner, south.id, { title: `South ${tag}`, capacityKw: 500, rackCount: 5, minTermMonths: 1, priceCentsPerKwMonth: 15000 });
+    const [from, to] = [addDays(OPENS, 10), addDays(OPENS, 70)];
+    await book(miner, busy.id, 600, addDays(OPENS, 20), addDays(OPENS, 30), "confirmed");
+
+    const { result, pins } = await searchWithPins(await testDb(), searchSchema.parse({ q: tag, from, to, pageSize: "1", sort: "price" }));
+    expect(result.total).toBe(3);
+    expect(result.items.map((i) => [i.id, i.freeKw])).toEqual([[busy.id, 1400]]);
+    const bySite = Object.fromEntries(pins.map((p) => [p.siteId, p]));
+    expect(pins).toHaveLength(2);
+    expect(bySite[north.id]).toMatchObject({ listings: 2, freeKw: 2400, minPriceCents: 9000, latitude: 64.1, longitude: -21.9 });
+    expect(bySite[south.id]).toMatchObject({ listings: 1, freeKw: 500, minPriceCents: 15000, latitude: -25.3, longitude: -57.6 });
+
+    // Past the last page: no results, the same total and the same pins.
+    const past = await searchWithPins(await testDb(), searchSchema.parse({ q: tag, from, to, pageSize: "1", page: "9" }));
+    expect(past.result).toMatchObject({ items: [], total: 3, page: 9 });
+    expect(past.pins).toHaveLength(2);
+    // Nothing found: no pins.
+    expect((await searchWithPins(await testDb(), searchSchema.parse({ q: uniqueWord() }))).pins).toEqual([]);
   });
 });
