@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cachedSearchWithPins } from "@/lib/search-cache";
 import { SearchFilters } from "@/components/search/filters";
 import { parseSearch } from "@/components/search/parse-search";
+import { packPins } from "@/components/search/pins";
 import { SearchResults } from "@/components/search/results";
 import { SearchNavigationProvider } from "@/components/search/search-navigation";
 import { Alert } from "@/components/ui/alert";
@@ -43,7 +44,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
           <div>
             <SearchFilters countries={COUNTRIES} />
           </div>
-          <SearchResults items={result.items} pins={pins} total={result.total} page={result.page} pageSize={result.pageSize} filters={params} countryNames={countryNames} />
+          <SearchResults items={result.items} pins={packPins(pins)} total={result.total} page={result.page} pageSize={result.pageSize} filters={params} countryNames={countryNames} />
         </div>
       </div>
     </SearchNavigationProvider>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import type { SearchItem, SitePin } from "@/db/queries/search";
 import { WorldMap, type MapPin } from "@/components/maps/world-map";
 import { formatKw } from "@/lib/format";
@@ -22,9 +23,11 @@ function pinLabel(pin: SitePin, country: string, hasWindow: boolean): string {
 }
 
 /**
- * Pins of every match, not only this page. The page's sites come first, in list order, so Tab
- * moves from pin to pin in the order the results read; the radius grows with the square root
- * of the free kW, so a pin's area, not its width, is proportional to the capacity.
+ * Pins of every match, not only this page. The page's sites are focusable and come first, in
+ * list order, so Tab moves from pin to pin in the order the results read; the others are dots
+ * the pointer can still highlight and select (the list and its pages are the keyboard's way to
+ * them). The radius grows with the square root of the free kW, so a pin's area, not its width,
+ * is proportional to the capacity.
  */
 export function mapPins(pins: SitePin[], items: SearchItem[], countryNames: Record<string, string>, hasWindow: boolean): MapPin[] {
   const rank = new Map<string, number>();
@@ -41,16 +44,19 @@ export function mapPins(pins: SitePin[], items: SearchItem[], countryNames: Reco
       label: pinLabel(pin, countryNames[pin.country] ?? pin.country, hasWindow),
       size: Math.sqrt(pin.freeKw / maxKw),
       tone: pin.freeKw > 0 ? "default" : "muted",
+      focusable: rank.has(pin.siteId),
     }));
 }
 
 export function ResultsMap({ pins, countryNames, items, hasWindow, highlightedId, selectedId, onHighlight, onSelect }: ResultsMapProps) {
+  // Hovering re-renders the map: its thousands of labels and positions are worked out once per result.
+  const mapped = useMemo(() => mapPins(pins, items, countryNames, hasWindow), [pins, items, countryNames, hasWindow]);
   const selected = selectedId ? pins.find((p) => p.siteId === selectedId) : undefined;
   const onPage = selected ? items.filter((i) => i.siteId === selected.siteId).length : 0;
   return (
     <div className="rounded-xl border border-slate-200 bg-ink-950 p-2 shadow-sm" data-highlighted-site={highlightedId ?? undefined} data-selected-site={selectedId ?? undefined}>
       <WorldMap
-        pins={mapPins(pins, items, countryNames, hasWindow)}
+        pins={mapped}
         highlightedId={highlightedId}
         selectedId={selectedId}
         onPinHover={onHighlight}

@@ -1,13 +1,14 @@
 "use client";
 
 import { LoaderCircle } from "lucide-react";
-import { useRef, useState } from "react";
-import type { SearchItem, SitePin } from "@/db/queries/search";
+import { useMemo, useRef, useState } from "react";
+import type { SearchItem } from "@/db/queries/search";
 import type { SearchParams } from "@/lib/validations/search";
 import { cn } from "@/components/ui/cn";
 import { EmptyResults, PastTheEnd } from "./empty-results";
 import { countText, formatDay, type SearchNeed } from "./format";
 import { Pagination } from "./pagination";
+import { unpackPins, type PackedPin } from "./pins";
 import { ResultCard } from "./result-card";
 import { ResultsMap } from "./results-map";
 import { useSearchNavigation } from "./search-navigation";
@@ -15,7 +16,8 @@ import { SortSelect } from "./sort-select";
 
 type SearchResultsProps = {
   items: SearchItem[];
-  pins: SitePin[];
+  /** A pin per matching site (packPins). */
+  pins: PackedPin[];
   total: number;
   page: number;
   pageSize: number;
@@ -26,7 +28,8 @@ type SearchResultsProps = {
 };
 
 /** The list of this page's matches beside a map of all of them; hover or select links the two. */
-export function SearchResults({ items, pins, total, page, pageSize, filters, countryNames }: SearchResultsProps) {
+export function SearchResults({ items, pins: packedPins, total, page, pageSize, filters, countryNames }: SearchResultsProps) {
+  const pins = useMemo(() => unpackPins(packedPins), [packedPins]);
   const { isPending } = useSearchNavigation();
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
