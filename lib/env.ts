@@ -44,7 +44,7 @@ const isProduction = raw.NODE_ENV === "production";
 const DEV_AUTH_SECRET = "substation-development-secret-do-not-use-in-production";
 
 export const env = {
-  /** Inside Next's server (NEXT_RUNTIME is set by Next), where its data cache exists. */
+  /** Inside Next's server (NEXT_RUNTIME is set by Next): only there are search answers cached (lib/search-cache.ts). */
   inNextServer: Boolean(process.env.NEXT_RUNTIME),
   nodeEnv: raw.NODE_ENV,
   isProduction,

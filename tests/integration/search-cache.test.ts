@@ -1,0 +1,73 @@
+// The app's search cache, as Next's server runs it: an answer is kept 15 seconds and never
+// longer, identical searches at once share one, and a listing change drops them all.
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as postListing } from "@/app/api/v1/listings/route";
+import { POST as postSite } from "@/app/api/v1/sites/route";
+import { listings } from "@/db/schema";
+import { searchSchema } from "@/lib/validations/search";
+import { apiRequest, listingBody, makeAccount, params, siteBody } from "../support/fixtures";
+
+let cache: typeof import("@/lib/search-cache");
+
+beforeAll(async () => {
+  // lib/env reads NEXT_RUNTIME when first imported: fresh copies of it and the cache see Next's server.
+  vi.stubEnv("NEXT_RUNTIME", "nodejs");
+  vi.resetModules();
+  cache = await import("@/lib/search-cache");
+  vi.useFakeTimers({ toFake: ["Date"] });
+});
+
+afterAll(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+});
+
+/** A published listing titled with `word`, written straight to the database as a change the cache is not told of. */
+async function publish(word: string) {
+  const miner = await makeAccount("miner");
+  const site = (await (await postSite(apiRequest("POST", "/api/v1/sites", miner.token, siteBody()), params({}))).json()) as { id: string };
+  const listing = (await (await postListing(apiRequest("POST", "/api/v1/listings", miner.token, listingBody(site.id, { title: `Hall ${word}` })), params({}))).json()) as { id: string };
+  await miner.db.update(listings).set({ status: "published", publishedAt: new Date() }).where(eq(listings.id, listing.id));
+  return listing.id;
+}
+
+const search = (word: string) => cache.cachedSearch(searchSchema.parse({ q: word }));
+const total = async (word: string) => (await search(word)).total;
+
+describe("search cache", () => {
+  it("keeps an answer for 15 seconds, then asks the database again rather than serve it older", async () => {
+    const word = `zc${randomBytes(5).toString("hex")}`;
+    await publish(word);
+    expect(await total(word)).toBe(1);
+
+    await publish(word);
+    vi.advanceTimersByTime(14_000);
+    expect(await total(word), "within 15 s: the kept answer").toBe(1);
+    vi.advanceTimersByTime(1_001);
+    expect(await total(word), "after 15 s: a fresh one").toBe(2);
+
+    // After a quiet hour, the first search is fresh too (Next's data cache served the stale answer here).
+    await publish(word);
+    vi.advanceTimersByTime(3_600_000);
+    expect(await total(word)).toBe(3);
+  });
+
+  it("drops every answer when a listing changes, and lets identical searches at once share one answer", async () => {
+    const word = `zc${randomBytes(5).toString("hex")}`;
+    await publish(word);
+    expect(await total(word)).toBe(1);
+    await publish(word);
+    cache.listingsChanged();
+    expect(await total(word)).toBe(2);
+
+    cache.listingsChanged();
+    const [a, b] = await Promise.all([search(word), search(word)]);
+    expect(a).toBe(b);
+    // The page's answer (with pins) is kept apart from the API's.
+    const page = await cache.cachedSearchWithPins(searchSchema.parse({ q: word }));
+    expect(page.result.total).toBe(2);
+    expect(page.pins).toHaveLength(2);
+  });
+});
