@@ -120,6 +120,35 @@ test("hovering a result highlights its site's pin, and focusing a pin highlights
   await expect(page.getByText(/matching listings?, .* offered\./)).toBeVisible();
 });
 
+test("sites off this page are dots on the map: not in the Tab order, but the pointer highlights and selects them", async ({ page }) => {
+  await page.goto("/search?pageSize=2");
+  const map = page.getByRole("group", { name: /^Map of the \d+ sites/ });
+  const pageSites = await results(page).evaluateAll((cards) => cards.map((card) => card.getAttribute("data-site-id")));
+  expect(await map.getByRole("button").count()).toBe(new Set(pageSites).size);
+
+  // The centre of a dot far from the page's pins, in the page's coordinates.
+  const dot = await map.evaluate((svg) => {
+    const matrix = (svg as SVGSVGElement).getScreenCTM()!;
+    const points = (selector: string, read: (el: Element) => [number, number][]) => [...svg.querySelectorAll(selector)].flatMap(read);
+    const dots = points("g[aria-hidden] path[class*=stroke-volt-400], g[aria-hidden] path[class*=stroke-slate-400]", (path) =>
+      [...path.getAttribute("d")!.matchAll(/M([\d.]+) ([\d.]+)h0/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]),
+    );
+    const pins = points("[role=button] circle:first-child", (c) => [[Number(c.getAttribute("cx")), Number(c.getAttribute("cy"))]]);
+    const far = dots.find(([x, y]) => pins.every(([px, py]) => Math.hypot(px - x, py - y) > 40) && dots.filter(([dx, dy]) => Math.hypot(dx - x, dy - y) < 20).length === 1)!;
+    const point = new DOMPoint(far[0], far[1]).matrixTransform(matrix);
+    return { x: point.x, y: point.y };
+  });
+
+  await page.mouse.move(dot.x, dot.y);
+  const highlighted = await page.locator("[data-highlighted-site]").getAttribute("data-highlighted-site");
+  expect(highlighted).toBeTruthy();
+  expect(pageSites).not.toContain(highlighted);
+  await page.mouse.click(dot.x, dot.y);
+  await expect(page.locator(`[data-selected-site="${highlighted}"]`)).toBeVisible();
+  await expect(page.getByText(/matching listings?, .* offered\. None on this page\./)).toBeVisible();
+  await page.screenshot({ path: "test-results/search-map-dot-selected.png" });
+});
+
 test("the Back button restores the previous filters and their results", async ({ page }) => {
   await page.goto("/search?cooling=immersion");
   const before = (await countHeading(page).textContent())!;
