@@ -84,61 +84,103 @@ function orderBy(p: SearchParams, hasWindow: boolean): SQL {
   }
 }
 
+type Window = { from: string; to: string };
+
+/** Conditions on bookings (b) that overlap the window and count under the capacity rule at `now`. */
+function countedInWindow(w: Window, now: Date): SQL {
+  return sql`b.start_date < ${w.to}::date and b.end_date > ${w.from}::date
+    -- Redundant with the line below, but it lets the planner use the partial index
+    -- bookings_counted_idx (an index-only scan) instead of reading every booking row.
+    and b.status in ('pending_deposit', 'awaiting_provider', 'confirmed', 'active')
+    and (b.status in ('awaiting_provider', 'confirmed', 'active')
+         or (b.status = 'pending_deposit' and b.expires_at > ${now.toISOString()}::timestamptz))`;
+}
+
 /**
- * The matches as a `scored` CTE of narrow rows (id, site, sort keys and free kW): the
- * listing filters, then the kW held on the window's busiest day per candidate, then the
- * free-kW filter. Titles, names and the other columns are joined for the page's rows only.
+ * The kW held on the window's busiest day, per listing of `ids` (a query of listing ids;
+ * listings with no counted booking in the window have no row). Each counted booking clipped
+ * to the window is a +kW event on its first day and a -kW event on its end day (exclusive).
+ * Summed in day order with the ends of a day first, the running total never exceeds the kW
+ * held on some day, and reaches it on every day's last event: its maximum is the peak.
  */
-function scoredMatches(p: SearchParams, now: Date) {
+function peaksOf(ids: SQL, w: Window, now: Date): SQL {
+  return sql`select r.listing_id, max(r.running) as peak from (
+      select b.listing_id, sum(ev.delta) over (partition by b.listing_id order by ev.d, ev.delta rows unbounded preceding) as running
+      from bookings b
+      cross join lateral (values (greatest(b.start_date, ${w.from}::date), b.kw), (least(b.end_date, ${w.to}::date), -b.kw)) ev(d, delta)
+      where b.listing_id in (${ids}) and ${countedInWindow(w, now)}
+    ) r group by r.listing_id`;
+}
+
+/**
+ * The matches as a `scored` CTE of narrow rows (id, site, sort keys, and free kW when
+ * `exact`): the listing filters, then, over a window, the minimum free kW.
+ *
+ * The busiest day's kW is the costly part: it sorts every counted booking of every candidate.
+ * Only a sort by free kW, and the map's pins, need it for every match. Otherwise the free-kW
+ * filter first bounds it from above by the sum of the kW booked in the window (no busiest
+ * day holds more): a listing whose capacity minus that sum still leaves the minimum passes
+ * without its peak, and only the rest are worked out day by day. The page's own rows get
+ * their exact free kW in `pageRows`.
+ */
+function scoredMatches(p: SearchParams, now: Date, exact: boolean) {
   const query = p.q ? sql`websearch_to_tsquery('english', ${p.q})` : null;
-  const hasWindow = Boolean(p.from && p.to);
-  const peaks = hasWindow
-    ? sql`, peaks as (
-        -- Each counted booking clipped to the window is a +kW event on its first day and a
-        -- -kW event on its end day (exclusive). Summed in day order with the ends of a day
-        -- first, the running total never exceeds the kW held on some day, and reaches it
-        -- on every day's last event: its maximum is the busiest day's kW.
-        select r.listing_id, max(r.running) as peak from (
-          select b.listing_id, sum(ev.delta) over (partition by b.listing_id order by ev.d, ev.delta rows unbounded preceding) as running
-          from bookings b
-          cross join lateral (values (greatest(b.start_date, ${p.from!}::date), b.kw), (least(b.end_date, ${p.to!}::date), -b.kw)) ev(d, delta)
-          where b.listing_id in (select id from candidates)
-            and b.start_date < ${p.to!}::date and b.end_date > ${p.from!}::date
-            -- Redundant with the line below, but it lets the planner use the partial index
-            -- bookings_counted_idx (an index-only scan) instead of reading every booking row.
-            and b.status in ('pending_deposit', 'awaiting_provider', 'confirmed', 'active')
-            and (b.status in ('awaiting_provider', 'confirmed', 'active')
-                 or (b.status = 'pending_deposit' and b.expires_at > ${now.toISOString()}::timestamptz))
-        ) r group by r.listing_id
-      )`
-    : sql``;
-  const freeKw = hasWindow ? sql`c.capacity_kw - coalesce(pk.peak, 0)::int` : sql`c.capacity_kw`;
-  const joinPeaks = hasWindow ? sql`left join peaks pk on pk.listing_id = c.id` : sql``;
-  const minFree = hasWindow && p.minKw !== undefined ? sql`where ${freeKw} >= ${p.minKw}` : sql``;
-  const cte = sql`with candidates as (
+  const w: Window | null = p.from && p.to ? { from: p.from, to: p.to } : null;
+  const candidates = sql`with candidates as (
         select l.id, l.site_id, l.capacity_kw, l.price_cents_per_kw_month, l.published_at,
                ${query ? sql`ts_rank(l.search_document, ${query})` : sql`0`} as rank
         from listings l
         join sites s on s.id = l.site_id
         join organizations o on o.id = l.organization_id
         where ${conditions(p, query, now)}
-      )${peaks},
-      scored as (
-        select c.*, ${freeKw} as free_kw from candidates c ${joinPeaks} ${minFree}
       )`;
-  return { cte, hasWindow };
+  let cte: SQL;
+  if (!w) {
+    cte = sql`${candidates}, scored as (select c.*, c.capacity_kw as free_kw from candidates c)`;
+  } else if (exact) {
+    const free = sql`c.capacity_kw - coalesce(pk.peak, 0)::int`;
+    cte = sql`${candidates},
+      peaks as (${peaksOf(sql`select id from candidates`, w, now)}),
+      scored as (
+        select c.*, ${free} as free_kw from candidates c left join peaks pk on pk.listing_id = c.id
+        ${p.minKw !== undefined ? sql`where ${free} >= ${p.minKw}` : sql``}
+      )`;
+  } else if (p.minKw !== undefined) {
+    cte = sql`${candidates},
+      booked as (
+        select b.listing_id, sum(b.kw) as kw from bookings b
+        where b.listing_id in (select id from candidates) and ${countedInWindow(w, now)}
+        group by b.listing_id
+      ),
+      unsure as (${peaksOf(sql`select c.id from candidates c join booked k on k.listing_id = c.id where c.capacity_kw - k.kw < ${p.minKw}`, w, now)}),
+      scored as (
+        select c.* from candidates c left join unsure u on u.listing_id = c.id
+        where c.capacity_kw - coalesce(u.peak, 0) >= ${p.minKw}
+      )`;
+  } else {
+    cte = sql`${candidates}, scored as (select * from candidates)`;
+  }
+  return { cte, window: w, exact: exact || !w };
 }
 
 /** The page's rows of `scored` with every column a result shows, numbered in the page's order (`ord`). */
-function pageRows(p: SearchParams, hasWindow: boolean): SQL {
-  return sql`select row_number() over (order by ${orderBy(p, hasWindow)}) as ord, t.free_kw, l.id, l.title, l.site_id, s.name as site_name, o.name as organization_name, s.country, s.region,
+function pageRows(p: SearchParams, now: Date, { window: w, exact }: ReturnType<typeof scoredMatches>): SQL {
+  const order = orderBy(p, Boolean(w));
+  // Without free kW for every match, the page's rows get theirs here (a page's worth of peaks).
+  const pagePeaks = exact ? sql`` : sql`left join (${peaksOf(sql`select id from paged`, w!, now)}) pk on pk.listing_id = t.id`;
+  const free = exact ? sql`t.free_kw` : sql`t.capacity_kw - coalesce(pk.peak, 0)::int`;
+  return sql`paged as (select * from scored t order by ${order} limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}),
+    page as (
+      select row_number() over (order by ${order}) as ord, ${free} as free_kw, l.id, l.title, l.site_id, s.name as site_name, o.name as organization_name, s.country, s.region,
              s.latitude, s.longitude, l.cooling, l.capacity_kw, l.max_kw_per_rack, l.price_cents_per_kw_month,
              l.available_from, l.available_until, l.min_term_months, l.deposit_percent, l.interruptible,
              s.renewable_share, s.pue, s.redundancy, s.verified_at is not null as verified, l.published_at
-      from (select * from scored t order by ${orderBy(p, hasWindow)} limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}) t
+      from paged t
+      ${pagePeaks}
       join listings l on l.id = t.id
       join sites s on s.id = l.site_id
-      join organizations o on o.id = l.organization_id`;
+      join organizations o on o.id = l.organization_id
+    )`;
 }
 
 /**
@@ -156,7 +198,8 @@ export async function searchWithPins(db: Executor, p: SearchParams, now = new Da
 }
 
 async function search(db: Executor, p: SearchParams, now: Date, withPins: boolean) {
-  const { cte, hasWindow } = scoredMatches(p, now);
+  // Pins are sized by every match's free kW, and a sort by free kW needs it for every match too.
+  const matches = scoredMatches(p, now, withPins || p.sort === "capacity" || p.sort === "-capacity");
   // Pins aggregate every match per site (not only the page's) and travel as one JSON column
   // of the first row: [siteId, name, latitude, longitude, country, region, listings, free kW, lowest price].
   const pins = withPins
@@ -166,9 +209,10 @@ async function search(db: Executor, p: SearchParams, now: Date, withPins: boolea
     : sql``;
   const rows = await rawRows<Record<string, unknown>>(
     db,
-    sql`${cte}, page as (${pageRows(p, hasWindow)})
+    sql`${matches.cte}, ${pageRows(p, now, matches)}
       select n.*, page.* from (select count(*)::int as total${pins} from scored) n left join page on true order by page.ord`,
   );
+  const hasWindow = matches.window !== null;
   const first = rows[0];
   const result: SearchResult = {
     items: rows.filter((r) => r.id !== null).map((r) => toItem(r, hasWindow)),

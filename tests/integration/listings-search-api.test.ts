@@ -156,6 +156,28 @@ describe("GET /api/v1/listings", () => {
     expect((await get(`q=${tag}&from=${from}&to=${addDays(OPENS, 95)}`)).json.items[0].freeKw).toBe(1300);
   });
 
+  it("judges minKw by the busiest day, not by the sum of the window's bookings, whichever way the results are sorted", async () => {
+    const miner = await makeAccount("miner");
+    const tag = uniqueWord();
+    const site = await siteOf(miner);
+    // 600 kW twice, one after the other: 1,200 kW booked in the window, but 600 kW at most on any day.
+    const staggered = await published(miner, site.id, { title: `Staggered ${tag}`, capacityKw: 1000, rackCount: 10, minTermMonths: 1 });
+    await book(miner, staggered.id, 600, addDays(OPENS, 15), addDays(OPENS, 30), "confirmed");
+    await book(miner, staggered.id, 600, addDays(OPENS, 30), addDays(OPENS, 45), "active");
+    const quiet = await published(miner, site.id, { title: `Quiet ${tag}`, capacityKw: 1000, rackCount: 10, minTermMonths: 1 });
+    await book(miner, quiet.id, 100, addDays(OPENS, 15), addDays(OPENS, 20), "confirmed");
+    const window = `from=${addDays(OPENS, 10)}&to=${addDays(OPENS, 70)}`;
+    const free = async (query: string) => Object.fromEntries((await get(query)).json.items.map((i: Item) => [i.id, i.freeKw]));
+
+    for (const sort of ["newest", "price", "-capacity", "capacity"]) {
+      expect(await free(`q=${tag}&${window}&minKw=400&sort=${sort}`), sort).toEqual({ [staggered.id]: 400, [quiet.id]: 900 });
+      expect(await free(`q=${tag}&${window}&minKw=401&sort=${sort}`), sort).toEqual({ [quiet.id]: 900 });
+    }
+    const { result, pins } = await searchWithPins(await testDb(), searchSchema.parse({ q: tag, from: addDays(OPENS, 10), to: addDays(OPENS, 70), minKw: "400" }));
+    expect(Object.fromEntries(result.items.map((i) => [i.id, i.freeKw]))).toEqual({ [staggered.id]: 400, [quiet.id]: 900 });
+    expect(pins.map((pin) => pin.freeKw)).toEqual([1300]);
+  });
+
   it("counts an unexpired deposit hold but not an expired one, and never declined, cancelled, completed, expired or refunded bookings", async () => {
     const miner = await makeAccount("miner");
     const tag = uniqueWord();
