@@ -17,6 +17,9 @@ async function searchFor(page: Page, word: string) {
 }
 
 test("an admin suspends a miner: its listing leaves search and its page, the miner is signed out and refused; reinstating brings it back", async ({ browser, playwright, baseURL }) => {
+  // The longest journey of the suite: three browsers, a sign-up and three sign-ins, about 25 s
+  // alone. At the end of a full run on two busy cores it passed 30 s while still on course.
+  test.slow();
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const word = `quarantine${suffix}`;
   const title = `Flare-gas pods ${word}`;
