@@ -118,17 +118,16 @@ function peaksOf(ids: SQL, w: Window, now: Date): SQL {
  *
  * The busiest day's kW is the costly part: it sorts every counted booking of every candidate.
  * Only a sort by free kW, and the map's pins, need it for every match. Otherwise the free-kW
- * filter bounds it from above twice before reading a booking day by day: by the listing's
- * busiest day ever (listings.booked_peak_kw, kept by a trigger, read with the listing), then
- * by the sum of the kW booked in the window. A listing whose capacity minus a bound still
- * leaves the minimum passes; only the rest are worked out exactly. The page's own rows get
+ * filter first bounds it from above by the sum of the kW booked in the window (no busiest
+ * day holds more): a listing whose capacity minus that sum still leaves the minimum passes
+ * without its peak, and only the rest are worked out day by day. The page's own rows get
  * their exact free kW in `pageRows`.
  */
 function scoredMatches(p: SearchParams, now: Date, exact: boolean) {
   const query = p.q ? sql`websearch_to_tsquery('english', ${p.q})` : null;
   const w: Window | null = p.from && p.to ? { from: p.from, to: p.to } : null;
   const candidates = sql`with candidates as (
-        select l.id, l.site_id, l.capacity_kw, l.booked_peak_kw, l.price_cents_per_kw_month, l.published_at,
+        select l.id, l.site_id, l.capacity_kw, l.price_cents_per_kw_month, l.published_at,
                ${query ? sql`ts_rank(l.search_document, ${query})` : sql`0`} as rank
         from listings l
         join sites s on s.id = l.site_id
@@ -141,7 +140,7 @@ function scoredMatches(p: SearchParams, now: Date, exact: boolean) {
   } else if (exact) {
     const free = sql`c.capacity_kw - coalesce(pk.peak, 0)::int`;
     cte = sql`${candidates},
-      peaks as (${peaksOf(sql`select id from candidates where booked_peak_kw > 0`, w, now)}),
+      peaks as (${peaksOf(sql`select id from candidates`, w, now)}),
       scored as (
         select c.*, ${free} as free_kw from candidates c left join peaks pk on pk.listing_id = c.id
         ${p.minKw !== undefined ? sql`where ${free} >= ${p.minKw}` : sql``}
@@ -150,8 +149,7 @@ function scoredMatches(p: SearchParams, now: Date, exact: boolean) {
     cte = sql`${candidates},
       booked as (
         select b.listing_id, sum(b.kw) as kw from bookings b
-        where b.listing_id in (select id from candidates where capacity_kw - booked_peak_kw < ${p.minKw})
-          and ${countedInWindow(w, now)}
+        where b.listing_id in (select id from candidates) and ${countedInWindow(w, now)}
         group by b.listing_id
       ),
       unsure as (${peaksOf(sql`select c.id from candidates c join booked k on k.listing_id = c.id where c.capacity_kw - k.kw < ${p.minKw}`, w, now)}),
@@ -169,7 +167,7 @@ function scoredMatches(p: SearchParams, now: Date, exact: boolean) {
 function pageRows(p: SearchParams, now: Date, { window: w, exact }: ReturnType<typeof scoredMatches>): SQL {
   const order = orderBy(p, Boolean(w));
   // Without free kW for every match, the page's rows get theirs here (a page's worth of peaks).
-  const pagePeaks = exact ? sql`` : sql`left join (${peaksOf(sql`select id from paged where booked_peak_kw > 0`, w!, now)}) pk on pk.listing_id = t.id`;
+  const pagePeaks = exact ? sql`` : sql`left join (${peaksOf(sql`select id from paged`, w!, now)}) pk on pk.listing_id = t.id`;
   const free = exact ? sql`t.free_kw` : sql`t.capacity_kw - coalesce(pk.peak, 0)::int`;
   return sql`paged as (select * from scored t order by ${order} limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}),
     page as (

@@ -38,13 +38,6 @@ export const listings = pgTable(
      * description; kept current by triggers (migration 0003_listing_search).
      */
     searchDocument: tsvector("search_document"),
-    /**
-     * The most kW its bookings that may count (holds, awaiting, confirmed, active; a hold's
-     * expiry ignored) hold on any one day, ever: never below the busiest day of any window,
-     * so search can pass a listing without reading its bookings. Kept by a trigger on
-     * bookings (migration 0007_listing_booked_peak); a derived figure, never written by the app.
-     */
-    bookedPeakKw: integer("booked_peak_kw").notNull().default(0),
     publishedAt: at("published_at"),
     archivedAt: at("archived_at"),
     createdAt: createdAt(),

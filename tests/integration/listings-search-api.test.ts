@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as search, POST as postListing } from "@/app/api/v1/listings/route";
 import { GET as getListing } from "@/app/api/v1/listings/[id]/route";
@@ -345,33 +345,5 @@ describe("searchWithPins (the search page's one statement)", () => {
     expect(past.pins).toHaveLength(2);
     // Nothing found: no pins.
     expect((await searchWithPins(await testDb(), searchSchema.parse({ q: uniqueWord() }))).pins).toEqual([]);
-  });
-});
-
-describe("listings.booked_peak_kw (the bound search trusts)", () => {
-  it("follows every booking write: the busiest day ever of holds, requests and bookings, expired holds included until they are marked expired", async () => {
-    const miner = await makeAccount("miner");
-    const site = await siteOf(miner);
-    const listing = await published(miner, site.id, { title: `Peaks ${uniqueWord()}`, capacityKw: 2000, rackCount: 20, minTermMonths: 1 });
-    const db = await testDb();
-    const peak = async () => Number((await db.select({ kw: listings.bookedPeakKw }).from(listings).where(eq(listings.id, listing.id)))[0]!.kw);
-    const day = (n: number) => addDays(OPENS, n);
-    expect(await peak()).toBe(0);
-
-    await book(miner, listing.id, 300, day(10), day(40), "confirmed");
-    await book(miner, listing.id, 200, day(30), day(60), "awaiting_provider");
-    await book(miner, listing.id, 400, day(60), day(90), "active");
-    expect(await peak(), "300 + 200 on days 30–39").toBe(500);
-
-    // An expired hold still in pending_deposit may overstate the bound, never understate it.
-    await book(miner, listing.id, 100, day(35), day(36), "pending_deposit", new Date(Date.now() - 60_000));
-    expect(await peak()).toBe(600);
-    await db.update(bookings).set({ status: "expired" }).where(and(eq(bookings.listingId, listing.id), eq(bookings.kw, 100)));
-    expect(await peak()).toBe(500);
-
-    await db.update(bookings).set({ status: "declined", statusReason: "No." }).where(and(eq(bookings.listingId, listing.id), eq(bookings.kw, 300)));
-    expect(await peak(), "the 400 kW booking is now the busiest").toBe(400);
-    await db.update(bookings).set({ endDate: day(95) }).where(and(eq(bookings.listingId, listing.id), eq(bookings.kw, 200)));
-    expect(await peak(), "the 200 kW booking now overlaps it").toBe(600);
   });
 });
