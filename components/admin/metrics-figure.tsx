@@ -55,9 +55,3 @@ export function MetricsFigure({ title, summary, height, table, children }: { tit
 export const AXIS_TICK = { fill: "#475569", fontSize: 12 } as const;
 export const AXIS_LABEL = { fill: "#475569", fontSize: 12 } as const;
 
-const monthName = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
-const longMonthFormat = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
-const asDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
-/** "Jan '26" rather than Intl's "Jan 26", which reads as a day. */
-export const shortMonth = (month: string) => `${monthName.format(asDate(month))} '${month.slice(2, 4)}`;
-export const longMonth = (month: string) => longMonthFormat.format(asDate(month));

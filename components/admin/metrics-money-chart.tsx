@@ -2,15 +2,13 @@
 // Deposits captured and the platform's fees per UTC month, in US dollars.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MoneyMonth } from "@/db/queries/market-metrics";
-import { formatCents } from "@/lib/format";
-import { AXIS_LABEL, AXIS_TICK, longMonth, MetricsFigure, shortMonth } from "./metrics-figure";
+import { formatCents, formatCompactUsd, formatLongMonth, formatShortMonth } from "@/lib/format";
+import { AXIS_LABEL, AXIS_TICK, MetricsFigure } from "./metrics-figure";
 
 const SERIES = [
   { key: "captured", name: "Deposits captured", fill: "#1b2640" },
   { key: "fees", name: "Platform fees", fill: "#059669" },
 ] as const;
-
-const compactUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
 
 export function MetricsMoneyChart({ months }: { months: MoneyMonth[] }) {
   // Dollars, not cents, so the axis and tooltip read in the unit people think in.
@@ -21,7 +19,7 @@ export function MetricsMoneyChart({ months }: { months: MoneyMonth[] }) {
   const summary =
     captured === 0
       ? "No deposits were captured in these months."
-      : `${formatCents(captured)} in deposits captured and ${formatCents(fees)} in platform fees over ${months.length} months. Best month: ${longMonth(best!.month)} (${formatCents(best!.depositsCapturedCents)}).`;
+      : `${formatCents(captured)} in deposits captured and ${formatCents(fees)} in platform fees over ${months.length} months. Best month: ${formatLongMonth(best!.month)} (${formatCents(best!.depositsCapturedCents)}).`;
   return (
     <MetricsFigure
       title="Deposits captured and platform fees by month"
@@ -30,15 +28,15 @@ export function MetricsMoneyChart({ months }: { months: MoneyMonth[] }) {
       table={{
         caption: "Deposits captured and platform fees by month (UTC), in US dollars",
         columns: ["Month", "Deposits captured", "Platform fees"],
-        rows: months.map((m) => ({ key: m.month, cells: [longMonth(m.month), formatCents(m.depositsCapturedCents, { precise: true }), formatCents(m.platformFeeCents, { precise: true })] })),
+        rows: months.map((m) => ({ key: m.month, cells: [formatLongMonth(m.month), formatCents(m.depositsCapturedCents, { precise: true }), formatCents(m.platformFeeCents, { precise: true })] })),
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 20, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={shortMonth} tick={AXIS_TICK} minTickGap={16} label={{ value: "Month (UTC)", position: "insideBottom", offset: -12, ...AXIS_LABEL }} />
-          <YAxis tickFormatter={(usd: number) => compactUsd.format(usd)} tick={AXIS_TICK} width={64} label={{ value: "USD", angle: -90, position: "insideLeft", ...AXIS_LABEL }} />
-          <Tooltip formatter={(value) => formatCents(Math.round(Number(value) * 100), { precise: true })} labelFormatter={(month) => (typeof month === "string" ? longMonth(month) : month)} />
+          <XAxis dataKey="month" tickFormatter={formatShortMonth} tick={AXIS_TICK} minTickGap={16} label={{ value: "Month (UTC)", position: "insideBottom", offset: -12, ...AXIS_LABEL }} />
+          <YAxis tickFormatter={formatCompactUsd} tick={AXIS_TICK} width={64} label={{ value: "USD", angle: -90, position: "insideLeft", ...AXIS_LABEL }} />
+          <Tooltip formatter={(value) => formatCents(Math.round(Number(value) * 100), { precise: true })} labelFormatter={(month) => (typeof month === "string" ? formatLongMonth(month) : month)} />
           <Legend verticalAlign="top" height={28} itemSorter={null} formatter={(name) => <span style={{ color: "#334155", fontSize: 12 }}>{name}</span>} />
           {SERIES.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.fill} radius={[2, 2, 0, 0]} isAnimationActive={false} />

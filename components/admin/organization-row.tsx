@@ -1,11 +1,10 @@
 import Link from "next/link";
 import type { listOrganizations } from "@/db/queries/admin-organizations";
 import { Badge } from "@/components/ui/badge";
+import { formatUtcDate } from "@/lib/format";
 import { OrganizationActions } from "./organization-actions";
 
 export type AdminOrganization = Awaited<ReturnType<typeof listOrganizations>>["organizations"][number];
-
-const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 
 /** One organization: who it is, what it does on the marketplace, and the suspension switch. */
 export function OrganizationRow({ organization: o }: { organization: AdminOrganization }) {
@@ -27,7 +26,7 @@ export function OrganizationRow({ organization: o }: { organization: AdminOrgani
             {o.status === "suspended" ? <Badge tone="red">Suspended</Badge> : <Badge tone="green">Active</Badge>}
           </div>
           <p className="mt-0.5 text-sm text-slate-600">
-            Joined {day.format(o.createdAt)} ·{" "}
+            Joined {formatUtcDate(o.createdAt)} ·{" "}
             <Link href={`/admin/audit?organizationId=${o.id}`} className="underline underline-offset-2 hover:text-slate-900">
               Audit log
             </Link>
@@ -35,7 +34,7 @@ export function OrganizationRow({ organization: o }: { organization: AdminOrgani
         </div>
         {o.status === "suspended" && (
           <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-            Suspended {o.suspendedAt ? day.format(o.suspendedAt) : ""}: {o.suspendedReason}
+            Suspended {o.suspendedAt ? formatUtcDate(o.suspendedAt) : ""}: {o.suspendedReason}
           </p>
         )}
         <dl className="grid grid-cols-3 gap-3 text-sm">

@@ -3,7 +3,7 @@ import { BadgeCheck, FileText, MapPin } from "lucide-react";
 import type { SiteForReview } from "@/db/queries/verification-review";
 import { PowerMixBar } from "@/components/sites/power-mix-bar";
 import { Badge } from "@/components/ui/badge";
-import { COOLING_LABELS, countryName, formatKw } from "@/lib/format";
+import { COOLING_LABELS, countryName, formatBytes, formatKw, formatUtcDate } from "@/lib/format";
 import { VerificationDecision } from "./verification-decision";
 
 const INTERCONNECTION: Record<SiteForReview["interconnectionStatus"], string> = {
@@ -13,13 +13,6 @@ const INTERCONNECTION: Record<SiteForReview["interconnectionStatus"], string> = 
   in_study: "In study",
   applied: "Applied for",
 };
-
-const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-
-function size(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
-  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
-}
 
 /** One site under review: the facts the badge vouches for, the evidence, and the decision. */
 export function VerificationCard({ site }: { site: SiteForReview }) {
@@ -56,7 +49,7 @@ export function VerificationCard({ site }: { site: SiteForReview }) {
               <BadgeCheck className="mr-1 h-3.5 w-3.5" aria-hidden="true" /> Verified
             </Badge>
             <p className="mt-1 text-xs text-slate-600">
-              {day.format(site.verifiedAt)}
+              {formatUtcDate(site.verifiedAt)}
               {site.verifiedByName && <> by {site.verifiedByName}</>}
             </p>
           </div>
@@ -96,7 +89,7 @@ export function VerificationCard({ site }: { site: SiteForReview }) {
                       {document.kindLabel}: {document.filename}
                     </a>
                     <p className="text-xs text-slate-600">
-                      {document.contentType === "application/pdf" ? "PDF (downloads)" : "Image (opens in a new tab)"}, {size(document.bytes)} · added {day.format(document.createdAt)}
+                      {document.contentType === "application/pdf" ? "PDF (downloads)" : "Image (opens in a new tab)"}, {formatBytes(document.bytes)} · added {formatUtcDate(document.createdAt)}
                     </p>
                   </div>
                 </li>

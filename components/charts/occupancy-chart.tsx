@@ -2,7 +2,7 @@
 // Booked kW of one listing per day (or per bucket of days) by booking state, against its capacity.
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ListingOccupancy, OccupancyPoint } from "@/db/queries/miner-dashboard";
-import { formatKw, formatNumber } from "@/lib/format";
+import { formatKw, formatNumber, formatUtcDate } from "@/lib/format";
 
 // Fills from Tailwind's emerald/amber/slate; the darker outlines keep each segment at 3:1 or
 // more against the white plot, and the legend and table carry the same facts without colour.
@@ -15,7 +15,6 @@ const SERIES = [
 const DAY_MS = 86_400_000;
 /** Fixed: recharts draws only in the browser, and the reserved height keeps the page from jumping when it does. */
 const HEIGHT = 256;
-const longDay = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 const shortDay = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const monthYear = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -46,11 +45,11 @@ export function OccupancyChart({ listing }: { listing: ListingOccupancy }) {
   const peakKw = peak?.totalKw ?? 0;
   const lastDay = addDays(listing.availableUntil, -1);
   const period = (day: string) =>
-    listing.bucketDays === 1 ? longDay.format(asDate(day)) : `the ${listing.bucketDays} days from ${longDay.format(asDate(day))}`;
+    listing.bucketDays === 1 ? formatUtcDate(asDate(day)) : `the ${listing.bucketDays} days from ${formatUtcDate(asDate(day))}`;
   const share = Math.round((peakKw / listing.capacityKw) * 100);
   const summary =
     peakKw === 0
-      ? `No capacity of ${listing.title} is booked or held between ${longDay.format(asDate(listing.availableFrom))} and ${longDay.format(asDate(lastDay))}.`
+      ? `No capacity of ${listing.title} is booked or held between ${formatUtcDate(asDate(listing.availableFrom))} and ${formatUtcDate(asDate(lastDay))}.`
       : `Peak booked or held: ${formatKw(peakKw)} of ${formatKw(listing.capacityKw)} (${share} %), on ${listing.bucketDays === 1 ? "" : "the busiest day of "}${period(peak!.day)}.`;
   const longWindow = Date.parse(listing.availableUntil) - Date.parse(listing.availableFrom) > 180 * DAY_MS;
 

@@ -2,7 +2,7 @@
 // Booked revenue against deposits captured, per UTC calendar month, in US dollars.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { RevenueMonth } from "@/db/queries/miner-dashboard";
-import { formatCents } from "@/lib/format";
+import { formatCents, formatCompactUsd, formatLongMonth, formatShortMonth } from "@/lib/format";
 
 const SERIES = [
   { key: "booked", name: "Booked", fill: "#1b2640" },
@@ -11,12 +11,6 @@ const SERIES = [
 
 /** Fixed: recharts draws only in the browser, and the reserved height keeps the page from jumping when it does. */
 const HEIGHT = 288;
-const compactUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
-const asDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
-const monthName = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
-// "Jan '26" rather than Intl's "Jan 26", which reads as a day.
-const shortMonth = (month: string) => `${monthName.format(asDate(month))} '${month.slice(2, 4)}`;
-const longMonth = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export function RevenueChart({ months }: { months: RevenueMonth[] }) {
   // Dollars, not cents, so the axis and tooltip read in the unit people think in.
@@ -25,12 +19,12 @@ export function RevenueChart({ months }: { months: RevenueMonth[] }) {
   const best = months.reduce<RevenueMonth | null>((b, m) => (!b || m.bookedCents > b.bookedCents ? m : b), null);
   const first = months[0];
   const last = months.at(-1);
-  const range = first && last ? `${longMonth.format(asDate(first.month))} to ${longMonth.format(asDate(last.month))}` : "";
+  const range = first && last ? `${formatLongMonth(first.month)} to ${formatLongMonth(last.month)}` : "";
   const summary =
     `From ${range}: ${formatCents(total((m) => m.bookedCents))} booked, ` +
     `${formatCents(total((m) => m.depositsCapturedCents))} in deposits captured, ` +
     `of which ${formatCents(total((m) => m.minerShareCents))} is your share.` +
-    (best && best.bookedCents > 0 ? ` Best month for bookings: ${longMonth.format(asDate(best.month))}.` : "");
+    (best && best.bookedCents > 0 ? ` Best month for bookings: ${formatLongMonth(best.month)}.` : "");
 
   return (
     <figure className="space-y-2">
@@ -40,19 +34,19 @@ export function RevenueChart({ months }: { months: RevenueMonth[] }) {
             <CartesianGrid stroke="#e2e8f0" vertical={false} />
             <XAxis
               dataKey="month"
-              tickFormatter={shortMonth}
+              tickFormatter={formatShortMonth}
               tick={{ fill: "#475569", fontSize: 12 }}
               label={{ value: "Month (UTC)", position: "insideBottom", offset: -12, fill: "#475569", fontSize: 12 }}
             />
             <YAxis
-              tickFormatter={(usd: number) => compactUsd.format(usd)}
+              tickFormatter={formatCompactUsd}
               tick={{ fill: "#475569", fontSize: 12 }}
               width={64}
               label={{ value: "USD", angle: -90, position: "insideLeft", fill: "#475569", fontSize: 12 }}
             />
             <Tooltip
               formatter={(value) => formatCents(Math.round(Number(value) * 100))}
-              labelFormatter={(month) => (typeof month === "string" ? longMonth.format(asDate(month)) : month)}
+              labelFormatter={(month) => (typeof month === "string" ? formatLongMonth(month) : month)}
             />
             <Legend verticalAlign="top" height={28} itemSorter={null} formatter={(name) => <span style={{ color: "#334155", fontSize: 12 }}>{name}</span>} />
             {SERIES.map((s) => (
@@ -77,7 +71,7 @@ export function RevenueChart({ months }: { months: RevenueMonth[] }) {
           <tbody className="divide-y divide-slate-100">
             {months.map((m) => (
               <tr key={m.month}>
-                <th scope="row" className="py-1 pr-3 font-normal">{longMonth.format(asDate(m.month))}</th>
+                <th scope="row" className="py-1 pr-3 font-normal">{formatLongMonth(m.month)}</th>
                 <td className="py-1 pr-3 text-right">{formatCents(m.bookedCents)}</td>
                 <td className="py-1 pr-3 text-right">{formatCents(m.depositsCapturedCents)}</td>
                 <td className="py-1 pr-3 text-right">{formatCents(m.minerShareCents)}</td>

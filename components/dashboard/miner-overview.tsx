@@ -15,15 +15,14 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionUser } from "@/lib/auth/guards";
 import { actorOf, requireOrganization } from "@/lib/auth/policy";
-import { formatKw } from "@/lib/format";
+import { formatKw, formatUtcDate } from "@/lib/format";
 
 const LISTING_ORDER = ["published", "pending_review", "draft", "paused", "rejected", "archived"];
 const BOOKING_ORDER = ["pending_deposit", "awaiting_provider", "confirmed", "active", "completed", "declined", "cancelled", "expired", "refunded"];
 /** Charts are heavy on a phone; the most recently published listings are the ones a miner watches. */
 const CHART_LIMIT = 6;
 
-const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-const formatDay = (d: string, offsetDays = 0) => day.format(new Date(Date.parse(`${d}T00:00:00Z`) + offsetDays * 86_400_000));
+const formatDay = (d: string, offsetDays = 0) => formatUtcDate(new Date(Date.parse(`${d}T00:00:00Z`) + offsetDays * 86_400_000));
 
 export async function MinerOverview({ user, now = new Date() }: { user: SessionUser; now?: Date }) {
   const db = await getDb();

@@ -2,19 +2,11 @@
 import type { ReactNode } from "react";
 import type { PendingRequest } from "@/db/queries/miner-dashboard";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { formatUtc } from "@/components/bookings/format";
 import { formatCents, formatKw } from "@/lib/format";
 
 const HOUR_MS = 3_600_000;
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "always" });
-const utc = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-  timeZone: "UTC",
-});
 
 /** "in 2 days", "in 5 hours" or "Overdue", rounded down so a deadline never looks further off than it is. */
 export function deadlineLabel(respondBy: Date, now: Date): { text: string; tone: BadgeTone } {
@@ -90,7 +82,7 @@ export function PendingRequests({
                     <>
                       <Badge tone={deadline.tone}>{deadline.text}</Badge>
                       <time dateTime={r.respondBy.toISOString()} className="mt-1 block whitespace-nowrap text-slate-600">
-                        {utc.format(r.respondBy)} UTC
+                        {formatUtc(r.respondBy)}
                       </time>
                     </>
                   ) : (

@@ -1,10 +1,8 @@
 // Listing figures as people read them. Days are UTC ("YYYY-MM-DD") and never shift with the viewer's time zone.
-import { formatCents } from "@/lib/format";
-
-const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+import { formatCents, formatUtcDate } from "@/lib/format";
 
 export function formatDay(day: string): string {
-  return dayFormat.format(new Date(`${day}T00:00:00Z`));
+  return formatUtcDate(new Date(`${day}T00:00:00Z`));
 }
 
 export function formatWindow(from: string, until: string): string {

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
+import { formatBytes, formatUtcDate } from "@/lib/format";
 import { removeSiteDocumentAction, uploadSiteDocumentAction } from "./document-actions";
 
 // Mirrors the server's rules (db/queries/site-documents.ts) for a quicker message only: the
@@ -30,14 +31,6 @@ export type DocumentManagerProps = {
   /** Shows the documents without upload and remove controls. */
   readOnly?: boolean;
 };
-
-const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
-}
 
 const typeLabel = (contentType: string) => (contentType === "application/pdf" ? "PDF" : contentType.replace("image/", "").toUpperCase());
 
@@ -79,7 +72,7 @@ export function DocumentManager({ siteId, documents, readOnly = false }: Documen
                   </span>
                 </p>
                 <p className="text-xs text-slate-600">
-                  Added {day.format(new Date(document.createdAt))}
+                  Added {formatUtcDate(new Date(document.createdAt))}
                   {document.uploadedByName && <> by {document.uploadedByName}</>}
                 </p>
               </div>
