@@ -1,8 +1,10 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { bookings, listings, organizations, reports, sites } from "@/db/schema";
+import { bookings, listings, organizations, sites } from "@/db/schema";
 import { assertCanReadOrg, assertRole, type Actor } from "@/lib/auth/policy";
+import { pendingReviewCount } from "./moderation";
+import { openReportsCount } from "./reports";
 
 type Counts = Record<string, number>;
 
@@ -54,8 +56,8 @@ export async function getAdminOverview(db: Executor, actor: Actor) {
   assertRole(actor, "admin");
   const [row] = await db
     .select({
-      pendingReview: sql<number>`(select count(*) from ${listings} where ${listings.status} = 'pending_review')::int`,
-      openReports: sql<number>`(select count(*) from ${reports} where ${reports.status} = 'open')::int`,
+      pendingReview: pendingReviewCount,
+      openReports: openReportsCount,
       miners: sql<number>`(select count(*) from ${organizations} where ${organizations.kind} = 'miner')::int`,
       buyers: sql<number>`(select count(*) from ${organizations} where ${organizations.kind} = 'buyer')::int`,
       suspended: sql<number>`(select count(*) from ${organizations} where ${organizations.status} = 'suspended')::int`,

@@ -3,7 +3,7 @@
 import { isUuid } from "@/lib/ids";
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Database, Executor } from "@/db";
+import { rawRows, type Database, type Executor } from "@/db";
 import { listings, organizations, sites, users } from "@/db/schema";
 import { assertRole, type Actor } from "@/lib/auth/policy";
 import { nextStatus } from "@/lib/domain/listing-lifecycle";
@@ -14,6 +14,19 @@ import { MATERIAL_TERMS } from "@/lib/validations/listing";
 import { writeAudit } from "./audit";
 
 const REVIEWED_TERMS = [...MATERIAL_TERMS, "title", "maxKwPerRack", "rackCount", "minTermMonths", "depositPercent", "interruptible", "description"] as const;
+
+/**
+ * Listings waiting for a decision, as a scalar subquery: the queue's tab and the admin
+ * overview both show this number, so they count it the same way.
+ */
+export const pendingReviewCount = sql<number>`(select count(*) from ${listings} where ${listings.status} = 'pending_review')::int`;
+
+/** How many listings wait for review, for the queue's tab. */
+export async function countPendingReview(db: Executor, actor: Actor) {
+  assertRole(actor, "admin");
+  const [row] = await rawRows<{ n: number }>(db, sql`select ${pendingReviewCount} as n`);
+  return Number(row?.n ?? 0);
+}
 
 /** The queue, oldest submission first, with what changed since the last approval and the miner's history. */
 export async function moderationQueue(db: Executor, actor: Actor, status: "pending_review" | "rejected" | "published" = "pending_review") {

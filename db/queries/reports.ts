@@ -2,8 +2,8 @@
 // and may take the listing down from there.
 import { isUuid } from "@/lib/ids";
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
-import type { Database, Executor } from "@/db";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { rawRows, type Database, type Executor } from "@/db";
 import { listings, organizations, reports, users } from "@/db/schema";
 import { assertRole, type Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
@@ -21,6 +21,19 @@ export async function createReport(db: Executor, actor: Actor, body: unknown) {
     .values({ listingId: input.listingId, reporterUserId: actor.userId, reason: input.reason, note: input.note ?? "" })
     .returning({ id: reports.id, status: reports.status, createdAt: reports.createdAt });
   return row!;
+}
+
+/**
+ * Reports nobody has handled yet, as a scalar subquery: the reports tab and the admin
+ * overview both show this number, so they count it the same way.
+ */
+export const openReportsCount = sql<number>`(select count(*) from ${reports} where ${reports.status} = 'open')::int`;
+
+/** How many reports are open, for the reports tab. */
+export async function countOpenReports(db: Executor, actor: Actor) {
+  assertRole(actor, "admin");
+  const [row] = await rawRows<{ n: number }>(db, sql`select ${openReportsCount} as n`);
+  return Number(row?.n ?? 0);
 }
 
 export async function listReports(db: Executor, actor: Actor, status: "open" | "resolved" | "dismissed" = "open") {

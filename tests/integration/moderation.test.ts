@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { POST as decide } from "@/app/api/v1/admin/listings/[id]/[action]/route";
 import { GET as adminQueue } from "@/app/api/v1/admin/listings/route";
 import { hashToken } from "@/db/queries/api-tokens";
+import { getAdminOverview } from "@/db/queries/dashboard";
 import { createListing, transitionListing, updateListing } from "@/db/queries/listings";
-import { approveListing, approveListings, moderationQueue, rejectListing } from "@/db/queries/moderation";
-import { createReport, listReports, resolveReport } from "@/db/queries/reports";
+import { approveListing, approveListings, countPendingReview, moderationQueue, rejectListing } from "@/db/queries/moderation";
+import { countOpenReports, createReport, listReports, resolveReport } from "@/db/queries/reports";
 import { searchListings } from "@/db/queries/search";
 import { createSite } from "@/db/queries/sites";
 import { apiTokens, auditLog, listings, outboxEmails, users } from "@/db/schema";
@@ -120,6 +121,23 @@ describe("the moderation queue", () => {
     const buyer = await makeAccount("buyer");
     expect((await caught(moderationQueue(miner.db, miner.actor))).status).toBe(403);
     expect((await caught(moderationQueue(buyer.db, buyer.actor))).status).toBe(403);
+  });
+
+  it("counts the listings in review for its tab, the number the admin overview shows, and only for admins", async () => {
+    const admin = await makeAdmin();
+    const miner = await minerWithSite();
+    const draft = await miner.listing();
+    // Other test files submit listings meanwhile: one snapshot keeps the counts comparable.
+    await admin.db.transaction(
+      async (tx) => {
+        const before = await countPendingReview(tx, admin.actor);
+        expect((await getAdminOverview(tx, admin.actor)).pendingReview).toBe(before);
+        await transitionListing(tx, miner.actor, draft.id, "submit");
+        expect(await countPendingReview(tx, admin.actor)).toBe(before + 1);
+      },
+      { isolationLevel: "repeatable read" },
+    );
+    expect((await caught(countPendingReview(miner.db, miner.actor))).status).toBe(403);
   });
 });
 
@@ -297,6 +315,22 @@ describe("reports", () => {
     expect(twice.status).toBe(409);
     const [row] = await admin.db.select({ status: listings.status }).from(listings).where(eq(listings.id, listing.id));
     expect(row?.status).toBe("published");
+  });
+
+  it("counts open reports for the reports tab, the number the admin overview shows, and only for admins", async () => {
+    const { admin, buyer, listing } = await reportedListing();
+    const another = await makeAccount("buyer");
+    // Other test files report listings meanwhile: one snapshot keeps the counts comparable.
+    await admin.db.transaction(
+      async (tx) => {
+        const before = await countOpenReports(tx, admin.actor);
+        expect((await getAdminOverview(tx, admin.actor)).openReports).toBe(before);
+        await createReport(tx, another.actor, { listingId: listing.id, reason: "duplicate" });
+        expect(await countOpenReports(tx, admin.actor)).toBe(before + 1);
+      },
+      { isolationLevel: "repeatable read" },
+    );
+    expect((await caught(countOpenReports(buyer.db, buyer.actor))).status).toBe(403);
   });
 
   it("keeps the report list and resolutions to admins", async () => {

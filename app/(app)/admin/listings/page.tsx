@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Inbox } from "lucide-react";
 import { getDb } from "@/db";
-import { getAdminOverview } from "@/db/queries/dashboard";
-import { moderationQueue } from "@/db/queries/moderation";
+import { countPendingReview, moderationQueue } from "@/db/queries/moderation";
 import { BulkApprove } from "@/components/admin/moderation-bulk-approve";
 import { ModerationItem } from "@/components/admin/moderation-item";
 import { ModerationSelection } from "@/components/admin/moderation-selection";
@@ -31,7 +30,7 @@ export default async function ModerationQueuePage({ searchParams }: PageProps<"/
   const query = await searchParams;
   const status = STATUSES.find((s) => s === query.status) ?? "pending_review";
   const db = await getDb();
-  const [items, overview] = await Promise.all([moderationQueue(db, actor, status), getAdminOverview(db, actor)]);
+  const [items, pendingReview] = await Promise.all([moderationQueue(db, actor, status), countPendingReview(db, actor)]);
   const decided = typeof query.listing === "string" && isUuid(query.listing) ? query.listing : null;
   const now = new Date();
 
@@ -66,7 +65,7 @@ export default async function ModerationQueuePage({ searchParams }: PageProps<"/
           href: s === "pending_review" ? "/admin/listings" : `/admin/listings?status=${s}`,
           label: TAB_LABELS[s],
           current: s === status,
-          count: s === "pending_review" ? overview.pendingReview : undefined,
+          count: s === "pending_review" ? pendingReview : undefined,
         }))}
       />
 

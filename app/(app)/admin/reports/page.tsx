@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { Flag } from "lucide-react";
 import { getDb } from "@/db";
-import { getAdminOverview } from "@/db/queries/dashboard";
-import { listReports } from "@/db/queries/reports";
+import { countOpenReports, listReports } from "@/db/queries/reports";
 import { ModerationTabs } from "@/components/admin/moderation-tabs";
 import { ReportCard } from "@/components/admin/report-card";
 import { Alert } from "@/components/ui/alert";
@@ -27,7 +26,7 @@ export default async function ReportsPage({ searchParams }: PageProps<"/admin/re
   const query = await searchParams;
   const status = STATUSES.find((s) => s === query.status) ?? "open";
   const db = await getDb();
-  const [reports, overview] = await Promise.all([listReports(db, actor, status), getAdminOverview(db, actor)]);
+  const [reports, openReports] = await Promise.all([listReports(db, actor, status), countOpenReports(db, actor)]);
   const now = new Date();
 
   return (
@@ -49,7 +48,7 @@ export default async function ReportsPage({ searchParams }: PageProps<"/admin/re
           href: s === "open" ? "/admin/reports" : `/admin/reports?status=${s}`,
           label: TAB_LABELS[s],
           current: s === status,
-          count: s === "open" ? overview.openReports : undefined,
+          count: s === "open" ? openReports : undefined,
         }))}
       />
 
