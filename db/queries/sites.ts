@@ -218,13 +218,17 @@ export async function updateSite(db: Executor, actor: Actor, id: string, body: u
   });
 }
 
-/** Site names for a miner's pickers. */
-export async function siteOptions(db: Executor, actor: Actor) {
+/**
+ * Site names for a miner's pickers. Given a site id, only that site, if it is the
+ * organization's (editing a listing, which stays at its site, needs no other).
+ */
+export async function siteOptions(db: Executor, actor: Actor, siteId?: string) {
   const organizationId = requireOrganization(actor);
+  if (siteId !== undefined && !isUuid(siteId)) return [];
   const rows = await db
     .select({ id: sites.id, name: sites.name, region: sites.region, country: sites.country, coolingTypes: sites.coolingTypes, energizedKw: sites.energizedKw, plannedKw: sites.plannedKw, plannedEnergizationDate: sites.plannedEnergizationDate, pue: sites.pue })
     .from(sites)
-    .where(eq(sites.organizationId, organizationId))
+    .where(and(eq(sites.organizationId, organizationId), siteId === undefined ? undefined : eq(sites.id, siteId)))
     .orderBy(asc(sites.name));
   return rows.map((row) => ({ ...row, countryName: countryName(row.country) }));
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createListing, updateListing } from "@/db/queries/listings";
-import { createSite } from "@/db/queries/sites";
+import { createSite, siteOptions } from "@/db/queries/sites";
 import { listings } from "@/db/schema";
 import { listingFormSchema, listingFormValues, prepareListingFields, priceMessage } from "@/components/listings/listing-form-fields";
 import { DEFAULT_SORT, nextSort, parseSort, sortListings } from "@/components/listings/listing-sort";
@@ -148,5 +148,15 @@ describe("the miner's listing pages", () => {
     await expect(ownListingOr404(other.db, other.actor, "not-a-listing")).rejects.toMatchObject({ digest: expect.stringMatching(/404/) });
     const own = await ownListingOr404(owner.db, owner.actor, listing.id);
     expect(own.availability).toEqual([{ from: listing.availableFrom, to: listing.availableUntil, bookedKw: 0, freeKw: 2000 }]);
+  });
+
+  it("offer the edit form only the listing's own site, and never another organization's", async () => {
+    const owner = await minerWithSite();
+    await createSite(owner.db, owner.actor, siteBody({ name: "Second Hall" }));
+    const other = await minerWithSite();
+    expect(await siteOptions(owner.db, owner.actor)).toHaveLength(2);
+    expect(await siteOptions(owner.db, owner.actor, owner.site.id)).toEqual([expect.objectContaining({ id: owner.site.id, name: owner.site.name, countryName: "Canada" })]);
+    expect(await siteOptions(owner.db, owner.actor, other.site.id)).toEqual([]);
+    expect(await siteOptions(owner.db, owner.actor, "not-a-site")).toEqual([]);
   });
 });

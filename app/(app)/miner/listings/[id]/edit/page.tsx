@@ -21,7 +21,7 @@ export default async function EditListingPage({ params }: PageProps<"/miner/list
   const db = await getDb();
   const { listing } = await ownListingOr404(db, actor, id);
   if (!isEditable(listing.status)) redirect(`/miner/listings/${listing.id}`);
-  const sites = (await siteOptions(db, actor)).filter((site) => site.id === listing.siteId);
+  const sites = await siteOptions(db, actor, listing.siteId);
   const manageHref = `/miner/listings/${listing.id}`;
 
   return (
