@@ -11,6 +11,7 @@ import { editNeedsReview, isEditable, nextStatus, type ListingStatus, type Owner
 import { listingRuleErrors } from "@/lib/domain/listing-rules";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "./audit";
+import { getPublicSite, getSite } from "./sites";
 import { createListingSchema, listingTermsSchema, MATERIAL_TERMS, type ListingTerms } from "@/lib/validations/listing";
 
 const listingColumns = {
@@ -236,6 +237,18 @@ export async function getListingForViewer(db: Executor, actor: Actor | null, id:
     isPublic,
     availability: availabilitySpans(listing.capacityKw, listing.availableFrom, listing.availableUntil, holds),
   };
+}
+
+/**
+ * getListingForViewer with the listing's site, for the listing page and the API: a public
+ * listing shows its site as buyers see it; otherwise the site is read as its owners and
+ * admins read it. The site is null only if the listing stopped being public in between.
+ */
+export async function getListingWithSite(db: Executor, actor: Actor | null, id: string) {
+  const view = await getListingForViewer(db, actor, id);
+  // getListingForViewer has already refused a non-public listing to a visitor without an actor.
+  const site = view.isPublic ? await getPublicSite(db, view.listing.siteId) : await getSite(db, actor!, view.listing.siteId);
+  return { ...view, site };
 }
 
 /**

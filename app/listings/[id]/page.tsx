@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BadgeCheck, MapPin } from "lucide-react";
 import { getDb } from "@/db";
-import { getListingForViewer } from "@/db/queries/listings";
+import { getListingWithSite } from "@/db/queries/listings";
 import { listSitePhotos } from "@/db/queries/site-photos";
-import { getPublicSite, getSite } from "@/db/queries/sites";
 import { AvailabilityTable } from "@/components/listings/availability-table";
 import { formatMonths, formatPrice } from "@/components/listings/format";
 import { ListingTerms } from "@/components/listings/listing-terms";
@@ -32,10 +31,8 @@ const loadListing = cache(async (id: string) => {
   const actor = user ? actorOf(user) : null;
   const db = await getDb();
   try {
-    const view = await getListingForViewer(db, actor, id);
-    // Owners and admins reach unpublished listings; getSite checks them again.
-    const site = view.isPublic ? await getPublicSite(db, view.listing.siteId) : await getSite(db, actor!, view.listing.siteId);
-    return site ? { ...view, site, user } : null;
+    const view = await getListingWithSite(db, actor, id);
+    return view.site ? { ...view, site: view.site, user } : null;
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return null;
     throw error;

@@ -1,14 +1,12 @@
 import { getDb } from "@/db";
-import { getListingForViewer, updateListing } from "@/db/queries/listings";
-import { getPublicSite, getSite } from "@/db/queries/sites";
+import { getListingWithSite, updateListing } from "@/db/queries/listings";
 import { apiRoute, jsonBody, requireCaller } from "@/lib/api/handler";
 import { presentListing } from "@/lib/api/present";
 
 /** A listing with its site, organization and availability; unpublished ones only for owners and admins. */
 export const GET = apiRoute<{ id: string }>(async (_request, { caller, params }) => {
   const db = await getDb();
-  const { listing, organization, availability, isPublic } = await getListingForViewer(db, caller?.actor ?? null, params.id);
-  const site = isPublic ? await getPublicSite(db, listing.siteId) : await getSite(db, caller!.actor, listing.siteId);
+  const { listing, site, organization, availability } = await getListingWithSite(db, caller?.actor ?? null, params.id);
   return Response.json({ ...presentListing(listing), site, organization, availability });
 });
 
