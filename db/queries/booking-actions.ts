@@ -1,9 +1,11 @@
-// What people and the clock do to a booking: accept, decline, cancel, refund, and the
-// payment provider's authorization. Each runs in one transaction that locks the booking,
-// moves money through the provider with an idempotency key, and writes the status, the
-// transition, the ledger, the audit log and the mail together.
+// What people and the clock do to a booking: accept, decline, cancel, refund, the releases
+// a suspension owes, and the payment provider's authorization. Each runs in one
+// transaction that locks the booking, moves money through the provider with an idempotency
+// key, and writes the status, the transition, the ledger, the audit log and the mail together.
 import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
+import { organizations } from "@/db/schema";
 import { isAdmin, type Actor } from "@/lib/auth/policy";
 import type { BookingEvent } from "@/lib/domain/booking-lifecycle";
 import { AppError } from "@/lib/errors";
@@ -30,7 +32,10 @@ export async function mailParties(
   }
 }
 
-async function act(db: Database, bookingId: string, run: (tx: Transaction, booking: NonNullable<Awaited<ReturnType<typeof lockBooking>>>, parties: NonNullable<Awaited<ReturnType<typeof bookingParties>>>) => Promise<void>) {
+type LockedBooking = NonNullable<Awaited<ReturnType<typeof lockBooking>>>;
+type Parties = NonNullable<Awaited<ReturnType<typeof bookingParties>>>;
+
+async function act(db: Database, bookingId: string, run: (tx: Transaction, booking: LockedBooking, parties: Parties) => Promise<void>) {
   return db.transaction(async (tx) => {
     const booking = await lockBooking(tx, bookingId);
     if (!booking) throw AppError.notFound("Booking");
@@ -77,13 +82,43 @@ export async function cancelBooking(db: Database, actor: Actor, bookingId: strin
   return releaseWith(db, bookingId, "cancel", { kind: "user", userId: actor.userId }, reason?.trim() || "Cancelled by the buyer", ctx, (parties) => assertParty(actor, parties.buyerOrganizationId, parties));
 }
 
-/**
- * An admin releases an open reservation (an organization was suspended): holds and requests
- * are cancelled, or declined when the miner's side is the one suspended; deposits released.
- */
-export async function releaseByAdmin(db: Database, actor: Actor, bookingId: string, event: "cancel" | "decline", reason: string, ctx: Context) {
+/** An admin's suspension releases an open reservation of the suspended organization (db/queries/suspensions.ts). */
+export async function releaseByAdmin(db: Database, actor: Actor, bookingId: string, ctx: Context) {
   if (!isAdmin(actor)) throw AppError.forbidden("Only admins release other organizations' reservations.");
-  return releaseWith(db, bookingId, event, { kind: "admin", userId: actor.userId }, reason, ctx, () => {});
+  return releaseForSuspension(db, bookingId, { kind: "admin", userId: actor.userId }, ctx);
+}
+
+/** The clock retries a suspension's release that failed (the payment provider was down). */
+export async function releaseBySystem(db: Database, bookingId: string, ctx: Context) {
+  return releaseForSuspension(db, bookingId, { kind: "system", userId: null }, ctx);
+}
+
+/**
+ * Releases an open reservation because one of its organizations is suspended: a miner's
+ * suspension declines the requests waiting on it; everything else is cancelled, deposits
+ * released. Decided under the booking's lock with the organizations' rows share-locked, so
+ * a reinstatement that commits first leaves the booking alone (invalid_transition) and one
+ * that comes later waits for the release to commit.
+ */
+async function releaseForSuspension(db: Database, bookingId: string, who: BookingActor, ctx: Context) {
+  return act(db, bookingId, async (tx, booking, parties) => {
+    const suspended = await suspendedParty(tx, parties);
+    if (!suspended) throw AppError.conflict("Neither organization of this booking is suspended.", "invalid_transition");
+    const event = suspended.id !== parties.buyerOrganizationId && booking.status === "awaiting_provider" ? "decline" : "cancel";
+    const reason = suspended.reason ? `Organization suspended: ${suspended.reason}` : "Organization suspended";
+    await release(tx, booking, parties, event, who, reason, ctx);
+  });
+}
+
+/** The suspended one of a booking's organizations; when both are, the one suspended first (its release is the one owed). */
+async function suspendedParty(tx: Transaction, parties: Parties) {
+  const [org] = await tx
+    .select({ id: organizations.id, reason: organizations.suspendedReason })
+    .from(organizations)
+    .where(and(inArray(organizations.id, [parties.buyerOrganizationId, parties.minerOrganizationId]), eq(organizations.status, "suspended")))
+    .orderBy(asc(organizations.suspendedAt), asc(organizations.id))
+    .for("share");
+  return org ?? null;
 }
 
 /** The clock: holds not paid in time, and requests the miner did not answer in time. */
@@ -92,18 +127,23 @@ export async function expireBooking(db: Database, bookingId: string, event: "hol
   return releaseWith(db, bookingId, event, { kind: "system", userId: null }, reason, ctx, () => {});
 }
 
-async function releaseWith(db: Database, bookingId: string, event: BookingEvent, who: BookingActor, reason: string, ctx: Context, authorize: (parties: { buyerOrganizationId: string; minerOrganizationId: string }) => void) {
-  const now = ctx.now ?? new Date();
+async function releaseWith(db: Database, bookingId: string, event: BookingEvent, who: BookingActor, reason: string, ctx: Context, authorize: (parties: Parties) => void) {
   return act(db, bookingId, async (tx, booking, parties) => {
     authorize(parties);
-    const to = await applyTransition(tx, booking, event, who, reason, now);
-    const payment = await paymentOf(tx, bookingId);
-    if (payment?.status === "authorized" && payment.paymentIntentId) {
-      await ctx.provider.release(payment.paymentIntentId, idempotencyKey("release", payment.id));
-      await recordReleased(tx, payment, parties, who.userId, reason, now);
-    }
-    await mailParties(tx, booking, parties, to, reason, ctx.appUrl);
+    await release(tx, booking, parties, event, who, reason, ctx);
   });
+}
+
+/** Moves a locked open booking out of the lifecycle by `event`, releasing an authorized deposit. */
+async function release(tx: Transaction, booking: LockedBooking, parties: Parties, event: BookingEvent, who: BookingActor, reason: string, ctx: Context) {
+  const now = ctx.now ?? new Date();
+  const to = await applyTransition(tx, booking, event, who, reason, now);
+  const payment = await paymentOf(tx, booking.id);
+  if (payment?.status === "authorized" && payment.paymentIntentId) {
+    await ctx.provider.release(payment.paymentIntentId, idempotencyKey("release", payment.id));
+    await recordReleased(tx, payment, parties, who.userId, reason, now);
+  }
+  await mailParties(tx, booking, parties, to, reason, ctx.appUrl);
 }
 
 /** An admin refunds: a captured deposit is refunded, an authorized one released. */

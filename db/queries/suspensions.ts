@@ -4,7 +4,7 @@
 // status every time). Open holds are released and pending requests declined, deposits released.
 import { isUuid } from "@/lib/ids";
 import "server-only";
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
 import { bookings, listings, organizations } from "@/db/schema";
 import { assertRole, type Actor } from "@/lib/auth/policy";
@@ -15,6 +15,21 @@ import { writeAudit } from "./audit";
 import { releaseByAdmin } from "./booking-actions";
 
 type Context = { provider: PaymentProvider; appUrl: string };
+
+/**
+ * Open reservations (holds and requests) with a suspended organization on either side, as
+ * buyer or as the listing's miner: `organizationId`'s alone, or every suspended
+ * organization's. The suspension releases them, and the booking sweep retries the ones it
+ * could not (lib/jobs/sweeps.ts).
+ */
+export function openReservationsOfSuspended(db: Database, organizationId?: string): SQL {
+  const suspended = db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.status, "suspended"), organizationId ? eq(organizations.id, organizationId) : undefined));
+  const theirListings = db.select({ id: listings.id }).from(listings).where(inArray(listings.organizationId, suspended));
+  return and(inArray(bookings.status, ["pending_deposit", "awaiting_provider"]), or(inArray(bookings.buyerOrganizationId, suspended), inArray(bookings.listingId, theirListings)))!;
+}
 
 async function loadOrganization(db: Database, id: string) {
   if (!isUuid(id)) return null;
@@ -37,29 +52,24 @@ export async function suspendOrganization(db: Database, actor: Actor, organizati
     await writeAudit(tx, { actorUserId: actor.userId, action: "organization.suspended", targetType: "organization", targetId: organizationId, organizationId, data: { reason } });
   });
 
-  // Its open reservations: holds it made and requests waiting on it, each released in its own
-  // transaction (one failure — a provider outage — does not undo the suspension; it is retried
-  // by reinstating and suspending again, and reported in the result).
-  const open = await db
-    .select({ id: bookings.id, buyerOrganizationId: bookings.buyerOrganizationId, status: bookings.status })
-    .from(bookings)
-    .innerJoin(listings, eq(listings.id, bookings.listingId))
-    .where(and(inArray(bookings.status, ["pending_deposit", "awaiting_provider"]), or(eq(bookings.buyerOrganizationId, organizationId), eq(listings.organizationId, organizationId))));
-  const released: string[] = [];
+  // Its open reservations, each released in its own transaction: one failure (a provider
+  // outage) does not undo the suspension; it is reported in the result and retried by the
+  // booking sweep within a minute. One that moved on meanwhile (the sweep or a party got
+  // there first) is neither released here nor failed.
+  const open = await db.select({ id: bookings.id }).from(bookings).where(openReservationsOfSuspended(db, organizationId)).orderBy(asc(bookings.id));
+  let released = 0;
   const failed: string[] = [];
-  for (const booking of open) {
-    const why = `Organization suspended: ${reason}`;
-    // A miner's suspension declines the requests waiting on it; everything else is cancelled.
-    const event = booking.buyerOrganizationId !== organizationId && booking.status === "awaiting_provider" ? "decline" : "cancel";
+  for (const { id } of open) {
     try {
-      await releaseByAdmin(db, actor, booking.id, event, why, ctx);
-      released.push(booking.id);
+      await releaseByAdmin(db, actor, id, ctx);
+      released++;
     } catch (error) {
-      console.error("suspension: could not release booking", booking.id, error);
-      failed.push(booking.id);
+      if (error instanceof AppError && (error.code === "invalid_transition" || error.code === "not_found")) continue;
+      console.error("suspension: could not release booking", id, error);
+      failed.push(id);
     }
   }
-  return { id: organizationId, status: "suspended" as const, releasedBookings: released.length, failedBookings: failed };
+  return { id: organizationId, status: "suspended" as const, releasedBookings: released, failedBookings: failed };
 }
 
 export async function reinstateOrganization(db: Database, actor: Actor, organizationId: string, body: unknown) {

@@ -505,7 +505,7 @@ export const openApiDocument: OpenApiDocument = {
         security: SESSION_ONLY,
         parameters: [idParameter],
         requestBody: body(strict({ reason: str("Why (audited).", 2000, 3) }, ["reason"])),
-        responses: { "200": ok("Suspended.", object({ id: uuid("Organization."), status: { const: "suspended" }, releasedBookings: int("Reservations released."), failedBookings: { type: "array", items: uuid("Booking") } })), ...failures("400", "401", "403", "404", "409") },
+        responses: { "200": ok("Suspended.", object({ id: uuid("Organization."), status: { const: "suspended" }, releasedBookings: int("Reservations released."), failedBookings: { type: "array", items: uuid("Booking whose release failed; the booking sweep retries it within a minute.") } })), ...failures("400", "401", "403", "404", "409") },
       },
     },
     "/api/v1/admin/organizations/{id}/reinstate": {

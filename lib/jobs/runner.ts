@@ -62,7 +62,7 @@ async function startPgBoss(connectionString: string): Promise<Jobs> {
   await boss.schedule(SWEEP_QUEUE, "* * * * *");
   await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     const counts = await sweepNow();
-    if (counts.expired + counts.lapsed + counts.started + counts.completed > 0) console.log("[jobs] booking sweep:", counts);
+    if (counts.expired + counts.lapsed + counts.released + counts.started + counts.completed > 0) console.log("[jobs] booking sweep:", counts);
     return counts;
   });
   return { kind: "pg-boss", boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };

@@ -1,6 +1,7 @@
 // The clock's side of the booking lifecycle: holds not paid in time expire, requests the
 // miner leaves unanswered lapse, confirmed bookings start on their first day and complete
-// after their last. Plain functions, run every minute by lib/jobs/runner.ts.
+// after their last, and a suspended organization's open reservations that its suspension
+// could not release are released. Plain functions, run every minute by lib/jobs/runner.ts.
 //
 // Safe to run from several places at once: each booking moves in its own transaction
 // (db/queries/booking-actions.ts) that locks the row and re-checks the transition, so
@@ -9,7 +10,8 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, lte, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
-import { advanceBooking, expireBooking } from "@/db/queries/booking-actions";
+import { advanceBooking, expireBooking, releaseBySystem } from "@/db/queries/booking-actions";
+import { openReservationsOfSuspended } from "@/db/queries/suspensions";
 import { bookings } from "@/db/schema";
 import type { BookingStatus } from "@/lib/domain/booking-lifecycle";
 import { todayUtc } from "@/lib/domain/days";
@@ -18,7 +20,7 @@ import { deliverPendingMail } from "@/lib/mail";
 import type { PaymentProvider } from "@/lib/payments/provider";
 
 export type SweepContext = { provider: PaymentProvider; appUrl: string };
-export type SweepCounts = { expired: number; lapsed: number; started: number; completed: number; mailed: number };
+export type SweepCounts = { expired: number; lapsed: number; released: number; started: number; completed: number; mailed: number };
 
 const BATCH = 100;
 
@@ -32,6 +34,14 @@ export function expireHolds(db: Database, ctx: SweepContext, now: Date): Promise
 export function lapseRequests(db: Database, ctx: SweepContext, now: Date): Promise<number> {
   const due = and(eq(bookings.status, "awaiting_provider"), lte(bookings.respondBy, now))!;
   return sweep(db, due, ({ id }) => expireBooking(db, id, "lapse", { ...ctx, now }));
+}
+
+/**
+ * Open reservations of suspended organizations → cancelled, or declined when the miner's
+ * side is suspended: the suspension's own release failed (the payment provider was down).
+ */
+export function releaseSuspended(db: Database, ctx: SweepContext, now: Date): Promise<number> {
+  return sweep(db, openReservationsOfSuspended(db), ({ id }) => releaseBySystem(db, id, { ...ctx, now }));
 }
 
 /** Confirmed bookings whose first day has come (and whose last has not passed) → active. */
@@ -58,10 +68,11 @@ export async function runSweeps(db: Database, ctx: SweepContext, now = new Date(
   const today = todayUtc(now);
   const expired = await expireHolds(db, ctx, now);
   const lapsed = await lapseRequests(db, ctx, now);
+  const released = await releaseSuspended(db, ctx, now);
   const started = await startBookings(db, ctx, today);
   const completed = await completeBookings(db, ctx, today);
   const mailed = await deliverPendingMail(db);
-  return { expired, lapsed, started, completed, mailed };
+  return { expired, lapsed, released, started, completed, mailed };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { acceptBooking } from "@/db/queries/booking-actions";
 import { createBooking } from "@/db/queries/bookings";
 import { processPaymentEvent } from "@/db/queries/payment-events";
+import { reinstateOrganization, suspendOrganization } from "@/db/queries/suspensions";
 import { getHandle } from "@/db/connection";
 import { migrateDatabase } from "@/db/migrate";
 import { auditLog, bookings, bookingTransitions, ledgerEntries, outboxEmails, payments } from "@/db/schema";
@@ -10,7 +11,7 @@ import { addDays, todayUtc } from "@/lib/domain/days";
 import { runSweeps } from "@/lib/jobs/sweeps";
 import { testPaymentIntentId, testProvider } from "@/lib/payments/test-provider";
 import { dropTestDatabase } from "../../scripts/test-database";
-import { makeAccount } from "../support/fixtures";
+import { makeAccount, makeAdmin } from "../support/fixtures";
 import { publishedListing, window } from "../support/bookings";
 
 // A sweep moves every due booking in its database, so this file gets a database of its
@@ -27,8 +28,13 @@ afterAll(async () => {
   await (await getHandle()).close();
   await dropTestDatabase(databaseUrl);
 });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const ctx = { provider: testProvider, appUrl: "http://localhost:3000" };
+/** The payment provider in an outage: releasing an authorization fails. */
+const down = { ...ctx, provider: { ...testProvider, release: () => Promise.reject(new Error("payment provider unavailable")) } };
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -55,6 +61,43 @@ async function confirmed(start: string, end: string) {
   await acceptBooking(miner.db, miner.actor, booking.id, ctx);
   await buyer.db.update(bookings).set({ startDate: start, endDate: end }).where(eq(bookings.id, booking.id));
   return { miner, buyer, booking };
+}
+
+/**
+ * A paid request whose release failed when `side`'s organization was suspended (the
+ * payment provider was down), so it is still open against a suspended organization.
+ */
+async function unreleasedBySuspension(side: "miner" | "buyer", reason: string) {
+  const reserved = await request(new Date());
+  const party = reserved[side];
+  vi.spyOn(console, "error").mockImplementation(() => {});
+  const result = await suspendOrganization(party.db, await makeAdmin(), party.organization.id, { reason }, down);
+  expect(result).toMatchObject({ releasedBookings: 0, failedBookings: [reserved.booking.id] });
+  expect((await statusOf(reserved.booking.id)).status).toBe("awaiting_provider");
+  return reserved;
+}
+
+/** Everything a release writes about a booking: transitions, payment, ledger, audit, mail. */
+async function releaseRecord(id: string) {
+  const db = (await getHandle()).db;
+  const transitions = await db
+    .select({ to: bookingTransitions.toStatus, actor: bookingTransitions.actorKind, actorUserId: bookingTransitions.actorUserId, reason: bookingTransitions.reason })
+    .from(bookingTransitions)
+    .where(eq(bookingTransitions.bookingId, id))
+    .orderBy(asc(bookingTransitions.id));
+  const [payment] = await db.select({ id: payments.id, status: payments.status }).from(payments).where(eq(payments.bookingId, id));
+  const ledger = await db.select({ type: ledgerEntries.type, amount: ledgerEntries.amountCents }).from(ledgerEntries).where(eq(ledgerEntries.bookingId, id)).orderBy(asc(ledgerEntries.id));
+  const audits = await db
+    .select({ action: auditLog.action, actorUserId: auditLog.actorUserId, data: auditLog.data })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, "payment"), eq(auditLog.targetId, payment!.id)))
+    .orderBy(asc(auditLog.id));
+  const mails = await db
+    .select({ template: outboxEmails.template, to: outboxEmails.toAddress })
+    .from(outboxEmails)
+    .where(like(outboxEmails.textBody, `%${id}%`))
+    .orderBy(asc(outboxEmails.id));
+  return { transitions, payment: payment!.status, ledger, audits, mails };
 }
 
 async function history(id: string) {
@@ -161,8 +204,53 @@ describe("the clock's sweeps", () => {
     const after = await Promise.all(due.map(statusesOf));
     const again = await runSweeps(db, ctx, now);
 
-    expect(again).toEqual({ expired: 0, lapsed: 0, started: 0, completed: 0, mailed: 0 });
+    expect(again).toEqual({ expired: 0, lapsed: 0, released: 0, started: 0, completed: 0, mailed: 0 });
     expect(await Promise.all(due.map(statusesOf))).toEqual(after);
+  });
+
+  it("releases, as the system, the open reservations a suspension could not release, once the payment provider is back", async () => {
+    const now = new Date();
+    const ofMiner = await unreleasedBySuspension("miner", "Fake interconnection agreement");
+    const ofBuyer = await unreleasedBySuspension("buyer", "Chargeback fraud");
+    const db = (await getHandle()).db;
+
+    // While the provider is still down the sweep fails too: logged, and left for the next one.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect((await runSweeps(db, down, now)).released).toBe(0);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(ofMiner.booking.id), expect.any(Error));
+    expect((await statusOf(ofMiner.booking.id)).status).toBe("awaiting_provider");
+
+    expect((await runSweeps(db, ctx, now)).released).toBe(2);
+
+    // The miner's suspension declines the request waiting on it; the buyer's cancels its own.
+    for (const [{ miner, buyer, booking }, status, reason] of [
+      [ofMiner, "declined", "Organization suspended: Fake interconnection agreement"],
+      [ofBuyer, "cancelled", "Organization suspended: Chargeback fraud"],
+    ] as const) {
+      expect(await statusOf(booking.id)).toEqual({ status, reason });
+      const record = await releaseRecord(booking.id);
+      expect(record.transitions.at(-1)).toEqual({ to: status, actor: "system", actorUserId: null, reason });
+      expect(record.payment).toBe("released");
+      expect(record.ledger).toEqual([
+        { type: "deposit_authorized", amount: booking.depositCents },
+        { type: "deposit_released", amount: -booking.depositCents },
+      ]);
+      expect(record.audits.at(-1)).toMatchObject({ action: "deposit.released", actorUserId: null, data: { bookingId: booking.id, reason } });
+      const told = record.mails.filter((m) => m.template === `booking.${status}`).map((m) => m.to);
+      expect(told.sort()).toEqual([buyer.user.email, miner.user.email].map((e) => e.toLowerCase()).sort());
+    }
+
+    const after = await Promise.all([ofMiner, ofBuyer].map((r) => releaseRecord(r.booking.id)));
+    expect((await runSweeps(db, ctx, now)).released).toBe(0);
+    expect(await Promise.all([ofMiner, ofBuyer].map((r) => releaseRecord(r.booking.id)))).toEqual(after);
+  });
+
+  it("leaves a suspension's unreleased reservation alone once the organization is reinstated", async () => {
+    const stuck = await unreleasedBySuspension("buyer", "Checking a report");
+    await reinstateOrganization(stuck.buyer.db, await makeAdmin(), stuck.buyer.organization.id, { reason: "Report was unfounded" });
+
+    expect((await runSweeps(stuck.buyer.db, ctx)).released).toBe(0);
+    expect((await statusOf(stuck.booking.id)).status).toBe("awaiting_provider");
   });
 
   it("moves each due booking exactly once when two sweeps run at the same time", async () => {
@@ -172,6 +260,7 @@ describe("the clock's sweeps", () => {
     const lapsing = await Promise.all(Array.from({ length: 3 }, () => request(new Date(now.getTime() - 6 * DAY))));
     const starting = await Promise.all(Array.from({ length: 3 }, () => confirmed(today, addDays(today, 30))));
     const ending = await Promise.all(Array.from({ length: 2 }, () => confirmed(addDays(today, -40), addDays(today, -1))));
+    const releasing = await Promise.all((["miner", "buyer"] as const).map((side) => unreleasedBySuspension(side, "Duplicate account")));
     const db = (await getHandle()).db;
 
     const [a, b] = await Promise.all([runSweeps(db, ctx, now), runSweeps(db, ctx, now)]);
@@ -180,7 +269,8 @@ describe("the clock's sweeps", () => {
     expect(a.lapsed + b.lapsed).toBe(3);
     expect(a.started + b.started).toBe(3);
     expect(a.completed + b.completed).toBe(2);
-    const ids = [...expiring, ...lapsing, ...starting, ...ending].map((x) => x.booking.id);
+    expect(a.released + b.released).toBe(2);
+    const ids = [...expiring, ...lapsing, ...starting, ...ending, ...releasing].map((x) => x.booking.id);
     const systemMoves = await db
       .select({ bookingId: bookingTransitions.bookingId, moves: sql<number>`count(*)::int` })
       .from(bookingTransitions)

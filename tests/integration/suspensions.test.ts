@@ -10,28 +10,19 @@ import { getListingForViewer } from "@/db/queries/listings";
 import { processPaymentEvent } from "@/db/queries/payment-events";
 import { searchListings } from "@/db/queries/search";
 import { reinstateOrganization, suspendOrganization } from "@/db/queries/suspensions";
-import { apiTokens, auditLog, bookings, ledgerEntries, payments, users } from "@/db/schema";
+import { apiTokens, auditLog, bookings, ledgerEntries, payments } from "@/db/schema";
 import { callerOf } from "@/lib/api/handler";
-import type { Actor } from "@/lib/auth/policy";
 import { authenticate } from "@/lib/auth/sign-in";
 import { AppError, toAppError } from "@/lib/errors";
 import { testPaymentIntentId, testProvider } from "@/lib/payments/test-provider";
 import { searchSchema } from "@/lib/validations/search";
 import { publishedListing, window } from "../support/bookings";
-import { testDb, uniqueEmail } from "../support/db";
-import { apiRequest, makeAccount, params } from "../support/fixtures";
+import { testDb } from "../support/db";
+import { apiRequest, makeAccount, makeAdmin, params } from "../support/fixtures";
 
 const ctx = { provider: testProvider, appUrl: "http://localhost:3000" };
 const PASSWORD = "a long enough passphrase";
 const freshIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomBytes(3).toString("hex")}`;
-
-async function makeAdmin(): Promise<Actor> {
-  const [user] = await (await testDb())
-    .insert(users)
-    .values({ email: uniqueEmail("admin"), name: "Suspending Admin", passwordHash: "not-a-real-hash", role: "admin", organizationId: null })
-    .returning({ id: users.id });
-  return { userId: user!.id, role: "admin", organizationId: null };
-}
 
 async function caught(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

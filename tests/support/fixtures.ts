@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { createAccount } from "@/db/queries/accounts";
 import { hashToken } from "@/db/queries/api-tokens";
-import { apiTokens } from "@/db/schema";
+import { apiTokens, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { addDays, todayUtc } from "@/lib/domain/days";
 import { signUpSchema } from "@/lib/validations/auth";
@@ -19,6 +19,15 @@ export async function makeAccount(kind: "miner" | "buyer", organizationName = `$
   await db.insert(apiTokens).values({ userId: user.id, name: "tests", tokenHash: hashToken(token), prefix: token.slice(0, 12) });
   const actor: Actor = { userId: user.id, role: kind, organizationId: organization.id };
   return { db, user, organization, actor, token };
+}
+
+/** An admin (admins belong to no organization), for the admin-only queries. */
+export async function makeAdmin(): Promise<Actor> {
+  const [user] = await (await testDb())
+    .insert(users)
+    .values({ email: uniqueEmail("admin"), name: "Test Admin", passwordHash: "not-a-real-hash", role: "admin", organizationId: null })
+    .returning({ id: users.id });
+  return { userId: user!.id, role: "admin", organizationId: null };
 }
 
 export const siteBody = (overrides: Record<string, unknown> = {}) => ({

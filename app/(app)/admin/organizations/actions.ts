@@ -33,7 +33,7 @@ export const suspendOrganizationAction = createAction({
     const result = await suspendOrganization(await getDb(), actorOf(user!), organizationId, { reason }, { provider: await paymentProvider(), appUrl: await appUrl() });
     await changed();
     const released = result.releasedBookings ? `${plural(result.releasedBookings, "open reservation was", "open reservations were")} released, deposits returned.` : "It had no open reservations to release.";
-    const failed = result.failedBookings.length ? ` ${plural(result.failedBookings.length, "reservation", "reservations")} could not be released; reinstate and suspend again to retry.` : "";
+    const failed = result.failedBookings.length ? ` ${plural(result.failedBookings.length, "reservation", "reservations")} could not be released yet (the payment provider did not answer); they are retried automatically every minute.` : "";
     const outcome: SuspensionOutcome = { status: "suspended", releasedBookings: result.releasedBookings, failedBookings: result.failedBookings.length };
     return { ok: true, data: outcome, message: `Suspended. Its listings are out of search and its users and tokens are signed out. ${released}${failed}` };
   },
