@@ -4,13 +4,14 @@ import { DELETE } from "@/app/api/v1/tokens/[id]/route";
 import { GET, POST } from "@/app/api/v1/tokens/route";
 import { createAccount } from "@/db/queries/accounts";
 import { createApiToken, hashToken, listApiTokens, MAX_ACTIVE_TOKENS, revokeApiToken } from "@/db/queries/api-tokens";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens } from "@/db/schema";
 import { callerOf } from "@/lib/api/handler";
-import { actorOf, type Actor } from "@/lib/auth/policy";
+import { actorOf } from "@/lib/auth/policy";
 import { AppError, toAppError } from "@/lib/errors";
 import { signUpSchema } from "@/lib/validations/auth";
 import { apiTokenSchema } from "@/lib/validations/api-token";
 import { testDb, uniqueEmail } from "../support/db";
+import { makeAdmin } from "../support/fixtures";
 
 async function member(kind: "miner" | "buyer" = "buyer") {
   const db = await testDb();
@@ -20,15 +21,6 @@ async function member(kind: "miner" | "buyer" = "buyer") {
     "http://x",
   );
   return { db, actor: actorOf({ ...user, organization }) };
-}
-
-async function admin(): Promise<Actor> {
-  const db = await testDb();
-  const [row] = await db
-    .insert(users)
-    .values({ email: uniqueEmail("admin"), name: "Ada Admin", passwordHash: "not-a-real-hash", role: "admin" })
-    .returning({ id: users.id });
-  return { userId: row!.id, role: "admin", organizationId: null };
 }
 
 const bearer = (token: string, method = "GET", body?: unknown) =>
@@ -113,7 +105,7 @@ describe("creating API tokens", () => {
 
   it("refuses admins, who act through audited admin paths instead of tokens", async () => {
     const db = await testDb();
-    const actor = await admin();
+    const actor = await makeAdmin();
     expect(await failure(createApiToken(db, actor, "admin script"))).toMatchObject({ status: 403, code: "forbidden" });
     expect(await failure(listApiTokens(db, actor))).toMatchObject({ status: 403 });
   });

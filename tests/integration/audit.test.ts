@@ -1,24 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { listAudit, writeAudit } from "@/db/queries/audit";
-import { auditLog, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/policy";
+import { auditLog } from "@/db/schema";
 import { AppError, sqlStateOf } from "@/lib/errors";
-import { testDb, uniqueEmail } from "../support/db";
-import { makeAccount } from "../support/fixtures";
-
-async function makeAdmin(): Promise<Actor> {
-  const [user] = await (await testDb())
-    .insert(users)
-    .values({ email: uniqueEmail("admin"), name: "Auditing Admin", passwordHash: "not-a-real-hash", role: "admin", organizationId: null })
-    .returning({ id: users.id });
-  return { userId: user!.id, role: "admin", organizationId: null };
-}
+import { testDb } from "../support/db";
+import { makeAccount, makeAdmin } from "../support/fixtures";
 
 /** An organization of its own with a known set of audit rows, oldest first. */
 async function organizationWithHistory() {
   const miner = await makeAccount("miner");
-  const admin = await makeAdmin();
+  const admin = await makeAdmin("Auditing Admin");
   const organizationId = miner.organization.id;
   const at = (day: string) => new Date(`${day}T12:00:00Z`);
   const rows = [

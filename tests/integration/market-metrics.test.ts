@@ -14,22 +14,12 @@ import {
   moneyByMonth,
   reviewTimeByMonth,
 } from "@/db/queries/market-metrics";
-import { bookings, ledgerEntries, listings, organizations, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/policy";
+import { bookings, ledgerEntries, listings, organizations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { testDb, uniqueEmail } from "../support/db";
-import { apiRequest, makeAccount, params, siteBody } from "../support/fixtures";
+import { apiRequest, makeAccount, makeAdmin, params, siteBody } from "../support/fixtures";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
 const at = (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-
-async function makeAdmin(): Promise<Actor> {
-  const [user] = await (await testDb())
-    .insert(users)
-    .values({ email: uniqueEmail("admin"), name: "Metrics Admin", passwordHash: "not-a-real-hash", role: "admin", organizationId: null })
-    .returning({ id: users.id });
-  return { userId: user!.id, role: "admin", organizationId: null };
-}
 
 /** A miner with one site in `country`, a buyer, and helpers to add rows with known dates. */
 async function marketIn(country: string) {

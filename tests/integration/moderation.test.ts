@@ -5,34 +5,19 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { POST as decide } from "@/app/api/v1/admin/listings/[id]/[action]/route";
 import { GET as adminQueue } from "@/app/api/v1/admin/listings/route";
-import { hashToken } from "@/db/queries/api-tokens";
 import { getAdminOverview } from "@/db/queries/dashboard";
 import { createListing, transitionListing, updateListing } from "@/db/queries/listings";
 import { approveListing, approveListings, countPendingReview, moderationQueue, rejectListing } from "@/db/queries/moderation";
 import { countOpenReports, createReport, listReports, resolveReport } from "@/db/queries/reports";
 import { searchListings } from "@/db/queries/search";
 import { createSite } from "@/db/queries/sites";
-import { apiTokens, auditLog, listings, outboxEmails, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/policy";
+import { auditLog, listings, outboxEmails } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { searchSchema } from "@/lib/validations/search";
-import { testDb, uniqueEmail } from "../support/db";
-import { apiRequest, listingBody, makeAccount, params, siteBody } from "../support/fixtures";
+import { testDb } from "../support/db";
+import { apiRequest, listingBody, makeAccount, makeAdminWithToken, params, siteBody } from "../support/fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-
-/** A real admin row (sign-up never makes one), with an API token for calling the route handlers. */
-async function makeAdmin() {
-  const db = await testDb();
-  const [user] = await db
-    .insert(users)
-    .values({ email: uniqueEmail("admin"), name: "Moderating Admin", passwordHash: "not-a-real-hash", role: "admin", organizationId: null })
-    .returning({ id: users.id });
-  const token = `sub_${randomBytes(24).toString("base64url")}`;
-  await db.insert(apiTokens).values({ userId: user!.id, name: "tests", tokenHash: hashToken(token), prefix: token.slice(0, 12) });
-  const actor: Actor = { userId: user!.id, role: "admin", organizationId: null };
-  return { db, actor, token };
-}
 
 /** A miner with a site; `listing()` makes a draft there with a title nobody else uses. */
 async function minerWithSite() {
@@ -73,7 +58,7 @@ const searchIds = async (title: string) => (await searchListings(await testDb(),
 
 describe("the moderation queue", () => {
   it("lists listings in review oldest submission first, each with its miner's published, rejected and report counts", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     const seasoned = await minerWithSite();
     const newcomer = await minerWithSite();
     const buyer = await makeAccount("buyer");
@@ -124,7 +109,7 @@ describe("the moderation queue", () => {
   });
 
   it("counts the listings in review for its tab, the number the admin overview shows, and only for admins", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     const miner = await minerWithSite();
     const draft = await miner.listing();
     // Other test files submit listings meanwhile: one snapshot keeps the counts comparable.
@@ -143,7 +128,7 @@ describe("the moderation queue", () => {
 
 describe("approving and rejecting", () => {
   it("approves a listing in review: published and searchable, audited as listing.approved, mailed to its miner, the reviewed terms kept", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     const miner = await minerWithSite();
     const listing = await miner.submitted();
     expect(await searchIds(listing.title)).not.toContain(listing.id);
@@ -163,7 +148,7 @@ describe("approving and rejecting", () => {
   });
 
   it("shows a resubmission after an edit with what changed since the last review, before and after", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     const miner = await minerWithSite();
     const listing = await miner.submitted();
     await approveListing(admin.db, admin.actor, listing.id);
@@ -179,7 +164,7 @@ describe("approving and rejecting", () => {
   });
 
   it("shows what changed when a rejected listing is edited and submitted again", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     const miner = await minerWithSite();
     const listing = await miner.submitted();
     await rejectListing(admin.db, admin.actor, listing.id, { reason: "$135 is above the site's usual rate; check the price." });
@@ -192,7 +177,7 @@ describe("approving and rejecting", () => {
   });
 
   it("refuses a rejection without a reason (400) and changes nothing; with one, stores it, audits it and mails it to the miner", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     const miner = await minerWithSite();
     const listing = await miner.submitted();
     const reject = async (body?: unknown) => {
@@ -219,7 +204,7 @@ describe("approving and rejecting", () => {
   });
 
   it("answers 409 when approving or rejecting a listing that is not in review", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     const miner = await minerWithSite();
     const draft = await miner.listing();
     const approveVia = async (id: string) => decide(apiRequest("POST", `/api/v1/admin/listings/${id}/approve`, admin.token), params({ id, action: "approve" }));
@@ -236,7 +221,7 @@ describe("approving and rejecting", () => {
   });
 
   it("approves in bulk, reporting each listing's outcome: approved, not in review, unknown", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     const miner = await minerWithSite();
     const first = await miner.submitted();
     const second = await miner.submitted();
@@ -258,7 +243,7 @@ describe("approving and rejecting", () => {
 
 describe("reports", () => {
   async function reportedListing() {
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     const miner = await minerWithSite();
     const listing = await miner.submitted();
     await approveListing(admin.db, admin.actor, listing.id);
@@ -408,7 +393,7 @@ describe("access to the admin API", () => {
   });
 
   it("serves the queue to an admin, oldest first, and checks the status filter", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     const miner = await minerWithSite();
     const listing = await miner.submitted();
     const response = await adminQueue(apiRequest("GET", "/api/v1/admin/listings?status=pending_review", admin.token), params({}));

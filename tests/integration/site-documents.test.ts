@@ -1,17 +1,15 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/files/site-documents/[documentId]/route";
 import { POST as postSite } from "@/app/api/v1/sites/route";
-import { hashToken } from "@/db/queries/api-tokens";
 import { addSiteDocument, listDocumentsForSites, listSiteDocuments, readSiteDocument, removeSiteDocument } from "@/db/queries/site-documents";
-import { apiTokens, siteDocuments, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/policy";
+import { siteDocuments } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { testDb, uniqueEmail } from "../support/db";
-import { apiRequest, makeAccount, params, siteBody } from "../support/fixtures";
+import { testDb } from "../support/db";
+import { apiRequest, makeAccount, makeAdminWithToken, params, siteBody } from "../support/fixtures";
 
 // lib/env.ts reads UPLOAD_DIR once, at import: it must point at a throwaway folder first.
 const uploadDir = await vi.hoisted(async () => {
@@ -34,18 +32,6 @@ async function minerWithSite() {
   const miner = await makeAccount("miner");
   const site = await (await postSite(apiRequest("POST", "/api/v1/sites", miner.token, siteBody()), params({}))).json();
   return { ...miner, siteId: site.id as string };
-}
-
-async function makeAdmin() {
-  const db = await testDb();
-  const [user] = await db
-    .insert(users)
-    .values({ email: uniqueEmail("admin"), name: "Test Admin", passwordHash: "not-a-real-hash", role: "admin", organizationId: null })
-    .returning({ id: users.id });
-  const token = `sub_${randomBytes(24).toString("base64url")}`;
-  await db.insert(apiTokens).values({ userId: user!.id, name: "tests", tokenHash: hashToken(token), prefix: token.slice(0, 12) });
-  const actor: Actor = { userId: user!.id, role: "admin", organizationId: null };
-  return { actor, token };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
@@ -135,7 +121,7 @@ describe("site evidence documents", () => {
     const document = await addSiteDocument(db, actor, siteId, upload(pdf()));
     const otherMiner = await makeAccount("miner");
     const buyer = await makeAccount("buyer");
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
 
     for (const stranger of [otherMiner.actor, buyer.actor]) {
       expect((await refusal(listSiteDocuments(db, stranger, siteId))).status).toBe(404);
@@ -184,7 +170,7 @@ describe("GET /api/files/site-documents/{documentId}", () => {
   it("downloads a PDF as an attachment to the owner and admins, never cached, sniffed or run", async () => {
     const { db, actor, siteId, token } = await minerWithSite();
     const document = await addSiteDocument(db, actor, siteId, upload(pdf(), "Interconnection – signed", "interconnection_agreement"));
-    const admin = await makeAdmin();
+    const admin = await makeAdminWithToken();
     for (const caller of [token, admin.token]) {
       const response = await get(document.id, caller);
       expect(response.status).toBe(200);

@@ -6,21 +6,12 @@ import { getSite, updateSite } from "@/db/queries/sites";
 import { setSiteVerified, verificationQueue } from "@/db/queries/verification";
 import { listSitesForReview } from "@/db/queries/verification-review";
 import { searchListings } from "@/db/queries/search";
-import { auditLog, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/policy";
+import { auditLog } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { searchSchema } from "@/lib/validations/search";
 import { publishedListing } from "../support/bookings";
-import { testDb, uniqueEmail } from "../support/db";
-import { apiRequest, makeAccount, params, siteBody } from "../support/fixtures";
-
-async function makeAdmin(): Promise<Actor> {
-  const [user] = await (await testDb())
-    .insert(users)
-    .values({ email: uniqueEmail("admin"), name: "Verifying Admin", passwordHash: "not-a-real-hash", role: "admin", organizationId: null })
-    .returning({ id: users.id });
-  return { userId: user!.id, role: "admin", organizationId: null };
-}
+import { testDb } from "../support/db";
+import { apiRequest, makeAccount, makeAdmin, params, siteBody } from "../support/fixtures";
 
 async function minerWithSite() {
   const miner = await makeAccount("miner");
@@ -101,7 +92,7 @@ describe("site verification", () => {
 
   it("puts unverified sites first in the review list, with their facts and evidence count", async () => {
     const { db, siteId } = await minerWithSite();
-    const admin = await makeAdmin();
+    const admin = await makeAdmin("Verifying Admin");
     const review = await listSitesForReview(db, admin, { show: "all", limit: 200, q: "" });
     const firstVerified = review.sites.findIndex((s) => s.verifiedAt !== null);
     const lastUnverified = review.sites.findLastIndex((s) => s.verifiedAt === null);

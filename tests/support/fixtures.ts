@@ -15,19 +15,31 @@ export async function makeAccount(kind: "miner" | "buyer", organizationName = `$
     signUpSchema.parse({ name: `Test ${kind}`, email: uniqueEmail(kind), password: "a long enough passphrase", organizationName, kind }),
     "http://localhost",
   );
-  const token = `sub_${randomBytes(24).toString("base64url")}`;
-  await db.insert(apiTokens).values({ userId: user.id, name: "tests", tokenHash: hashToken(token), prefix: token.slice(0, 12) });
+  const token = await issueApiToken(user.id);
   const actor: Actor = { userId: user.id, role: kind, organizationId: organization.id };
   return { db, user, organization, actor, token };
 }
 
-/** An admin (admins belong to no organization), for the admin-only queries. */
-export async function makeAdmin(): Promise<Actor> {
+/** An admin (admins belong to no organization), for the admin-only queries. `name` is for tests that read it back. */
+export async function makeAdmin(name = "Test Admin"): Promise<Actor> {
   const [user] = await (await testDb())
     .insert(users)
-    .values({ email: uniqueEmail("admin"), name: "Test Admin", passwordHash: "not-a-real-hash", role: "admin", organizationId: null })
+    .values({ email: uniqueEmail("admin"), name, passwordHash: "not-a-real-hash", role: "admin", organizationId: null })
     .returning({ id: users.id });
   return { userId: user!.id, role: "admin", organizationId: null };
+}
+
+/** An admin with a bearer token, for calling the admin API route handlers as well as the queries. */
+export async function makeAdminWithToken() {
+  const actor = await makeAdmin();
+  return { db: await testDb(), actor, token: await issueApiToken(actor.userId) };
+}
+
+/** Inserts a token row directly (createApiToken refuses admins) and returns the secret a client would send. */
+async function issueApiToken(userId: string): Promise<string> {
+  const token = `sub_${randomBytes(24).toString("base64url")}`;
+  await (await testDb()).insert(apiTokens).values({ userId, name: "tests", tokenHash: hashToken(token), prefix: token.slice(0, 12) });
+  return token;
 }
 
 export const siteBody = (overrides: Record<string, unknown> = {}) => ({
