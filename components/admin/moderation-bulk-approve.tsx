@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { CheckCircle2, Loader2, XCircle } from "lucide-react";
+import { CheckCircle2, XCircle } from "lucide-react";
 import { approveListingsAction } from "@/app/(app)/admin/listings/actions";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action";
@@ -56,15 +57,9 @@ export function BulkApprove() {
             <span className="text-sm text-amber-950">
               Approve {count} listing{count === 1 ? "" : "s"}? They go into search at once and each miner is emailed.
             </span>
-            <Button type="submit" size="sm" disabled={pending || count === 0} aria-disabled={pending || count === 0}>
-              {pending ? (
-                <>
-                  <Loader2 className="h-4 w-4 animate-spin" aria-hidden="true" /> Approving…
-                </>
-              ) : (
-                `Yes, approve ${count}`
-              )}
-            </Button>
+            <SubmitButton pendingLabel="Approving…" size="sm" className="" disabled={count === 0}>
+              {`Yes, approve ${count}`}
+            </SubmitButton>
             <Button ref={cancelButton} variant="ghost" size="sm" onClick={() => step(false)} disabled={pending}>
               Cancel
             </Button>

@@ -1,17 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { Loader2 } from "lucide-react";
 import { createTokenAction } from "@/app/(app)/settings/tokens/actions";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useClientValidation } from "@/components/forms/use-client-validation";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { API_TOKEN_NAME_MAX_LENGTH, apiTokenSchema } from "@/lib/validations/api-token";
 import { NewTokenNotice } from "./new-token-notice";
 
 export function CreateTokenForm({ atCap, cap }: { atCap: boolean; cap: number }) {
-  const [state, formAction, pending] = useActionState(createTokenAction, null);
+  const [state, formAction] = useActionState(createTokenAction, null);
   const { clientErrors, onSubmit } = useClientValidation(apiTokenSchema);
   const failed = state && !state.ok ? state : null;
   const created = state?.ok ? state.data : null;
@@ -40,15 +39,9 @@ export function CreateTokenForm({ atCap, cap }: { atCap: boolean; cap: number })
             error={fields.name}
             className="flex-1"
           />
-          <Button type="submit" disabled={pending} aria-disabled={pending} className="sm:mt-7">
-            {pending ? (
-              <>
-                <Loader2 className="h-4 w-4 animate-spin" aria-hidden="true" /> Creating…
-              </>
-            ) : (
-              "Create token"
-            )}
-          </Button>
+          <SubmitButton pendingLabel="Creating…" className="sm:mt-7">
+            Create token
+          </SubmitButton>
         </div>
       </form>
     </div>
