@@ -4,14 +4,15 @@
 // PNG or WebP), at most 10 MB, 20 per site. A row exists only for a file that was fully written.
 import { isUuid } from "@/lib/ids";
 import "server-only";
-import { count, desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db";
 import { siteDocuments, sites, users } from "@/db/schema";
-import { assertCanReadOrg, assertCanWriteOrg, assertRole, canReadOrg, type Actor } from "@/lib/auth/policy";
+import { assertCanReadOrg, assertRole, canReadOrg, type Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
-import { getFileStore, newStorageKey } from "@/lib/storage";
-import { sniffContentType, type SniffedType } from "@/lib/storage/sniff";
+import { getFileStore } from "@/lib/storage";
+import type { SniffedType } from "@/lib/storage/sniff";
+import { assertCanWriteSite, checkFile, removeSiteFile, siteOrganization, storeSiteFile, type FileRules, type SiteFileKind } from "./site-files";
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCUMENTS_PER_SITE = 20;
@@ -73,39 +74,28 @@ function cleanFilename(declaredName: string): string {
 /** For messages: not a screenful of a name. */
 const shortName = (name: string) => (name.length > 60 ? `${name.slice(0, 57)}…` : name) || "That file";
 
-/** Megabytes rounded up, so 10 MB and one byte never reads as "10.00 MB". */
-const megabytes = (bytes: number) => (Math.ceil((bytes / (1024 * 1024)) * 100) / 100).toFixed(2);
+const DOCUMENTS: SiteFileKind = {
+  table: siteDocuments,
+  folder: "site-documents",
+  entity: "Document",
+  noun: "document",
+  maxPerSite: MAX_DOCUMENTS_PER_SITE,
+  tooMany: () => AppError.conflict(`A site can have at most ${MAX_DOCUMENTS_PER_SITE} documents. Remove one to add another.`),
+};
 
-const tooMany = () =>
-  AppError.conflict(`A site can have at most ${MAX_DOCUMENTS_PER_SITE} documents. Remove one to add another.`);
+const DOCUMENT_RULES: FileRules = { field: "document", types: DOCUMENT_TYPES, maxBytes: MAX_DOCUMENT_BYTES };
 
 function checkUpload(file: DocumentUpload): { contentType: SniffedType; kind: DocumentKind; filename: string } {
   const kind = kindSchema.safeParse(file.kind);
   if (!kind.success) throw AppError.validation({ kind: "Choose what the document is." });
   const filename = cleanFilename(file.declaredName);
-  if (file.bytes.length === 0) {
-    throw AppError.validation({ document: filename ? `${shortName(filename)} is empty.` : "Choose a file to upload." });
-  }
-  // The name and the browser's type are the sender's claim; only the bytes decide.
-  const contentType = sniffContentType(file.bytes);
-  if (!contentType || !DOCUMENT_TYPES.has(contentType)) {
-    throw AppError.validation({ document: `Upload a PDF, JPEG, PNG or WebP file. ${shortName(filename)} is not one.` });
-  }
-  if (file.bytes.length > MAX_DOCUMENT_BYTES) {
-    throw AppError.validation({ document: `${shortName(filename)} is ${megabytes(file.bytes.length)} MB. Documents can be at most 10 MB each.` });
-  }
+  const name = shortName(filename);
+  const contentType = checkFile(file.bytes, DOCUMENT_RULES, {
+    empty: filename ? `${name} is empty.` : "Choose a file to upload.",
+    wrongType: `Upload a PDF, JPEG, PNG or WebP file. ${name} is not one.`,
+    tooBig: (megabytes) => `${name} is ${megabytes} MB. Documents can be at most 10 MB each.`,
+  });
   return { contentType, kind: kind.data, filename: filename || `document.${contentType === "application/pdf" ? "pdf" : contentType.slice(6)}` };
-}
-
-async function siteOrganization(db: Executor, siteId: string): Promise<string | null> {
-  if (!isUuid(siteId)) return null;
-  const [site] = await db.select({ organizationId: sites.organizationId }).from(sites).where(eq(sites.id, siteId)).limit(1);
-  return site?.organizationId ?? null;
-}
-
-async function documentCount(db: Executor, siteId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(siteDocuments).where(eq(siteDocuments.siteId, siteId));
-  return row?.n ?? 0;
 }
 
 /** The site's documents, newest first, for its organization and admins; 404 for anyone else. */
@@ -142,59 +132,24 @@ export async function listDocumentsForSites(db: Executor, actor: Actor, siteIds:
   return bySite;
 }
 
-/**
- * Adds a document to one of the actor's organization's sites. The file is written first
- * and the row second; if the row is refused, the file is removed again.
- */
+/** Adds a document to one of the actor's organization's sites. */
 export async function addSiteDocument(db: Executor, actor: Actor, siteId: string, file: DocumentUpload): Promise<SiteDocument> {
-  const organizationId = await siteOrganization(db, siteId);
-  if (!organizationId) throw AppError.notFound("Site");
-  assertCanWriteOrg(actor, organizationId, "Site");
+  await assertCanWriteSite(db, actor, siteId);
   const { contentType, kind, filename } = checkUpload(file);
-  // Spares a full site the disk write; the locked count below is the one that decides.
-  if ((await documentCount(db, siteId)) >= MAX_DOCUMENTS_PER_SITE) throw tooMany();
-
-  const store = getFileStore();
-  const storageKey = newStorageKey("site-documents", contentType);
-  await store.put(storageKey, file.bytes, contentType);
-  try {
-    const id = await db.transaction(async (tx) => {
-      // Uploads to one site queue on its row, so two of them cannot both see 19 and make 21.
-      const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId)).for("no key update");
-      if (!site) throw AppError.notFound("Site");
-      if ((await documentCount(tx, siteId)) >= MAX_DOCUMENTS_PER_SITE) throw tooMany();
-      const [row] = await tx
-        .insert(siteDocuments)
-        .values({ siteId, kind, filename, storageKey, contentType, bytes: file.bytes.length, uploadedBy: actor.userId })
-        .returning({ id: siteDocuments.id });
-      return row!.id;
-    });
-    const [row] = await db.select(listColumns).from(siteDocuments).leftJoin(users, eq(users.id, siteDocuments.uploadedBy)).where(eq(siteDocuments.id, id));
+  return storeSiteFile(db, DOCUMENTS, siteId, { bytes: file.bytes, contentType }, async (tx, storageKey) => {
+    const [inserted] = await tx
+      .insert(siteDocuments)
+      .values({ siteId, kind, filename, storageKey, contentType, bytes: file.bytes.length, uploadedBy: actor.userId })
+      .returning({ id: siteDocuments.id });
+    // Read back inside the transaction, so a failed read also removes the file and the row.
+    const [row] = await tx.select(listColumns).from(siteDocuments).leftJoin(users, eq(users.id, siteDocuments.uploadedBy)).where(eq(siteDocuments.id, inserted!.id));
     return toSiteDocument(row!);
-  } catch (error) {
-    await store.delete(storageKey).catch((cleanup: unknown) => console.error("could not remove a refused upload", storageKey, cleanup));
-    throw error;
-  }
+  });
 }
 
 /** Removes a document: the row first (it disappears at once), then its file. */
 export async function removeSiteDocument(db: Executor, actor: Actor, documentId: string): Promise<{ siteId: string }> {
-  if (!isUuid(documentId)) throw AppError.notFound("Document");
-  const [document] = await db
-    .select({ siteId: siteDocuments.siteId, storageKey: siteDocuments.storageKey, organizationId: sites.organizationId })
-    .from(siteDocuments)
-    .innerJoin(sites, eq(sites.id, siteDocuments.siteId))
-    .where(eq(siteDocuments.id, documentId))
-    .limit(1);
-  if (!document) throw AppError.notFound("Document");
-  assertCanWriteOrg(actor, document.organizationId, "Document");
-  const deleted = await db.delete(siteDocuments).where(eq(siteDocuments.id, documentId)).returning({ id: siteDocuments.id });
-  if (!deleted.length) throw AppError.notFound("Document");
-  // A file left behind is unreferenced and harmless; the removal itself has happened.
-  await getFileStore()
-    .delete(document.storageKey)
-    .catch((error: unknown) => console.error("could not delete a removed document's file", document.storageKey, error));
-  return { siteId: document.siteId };
+  return removeSiteFile(db, actor, DOCUMENTS, documentId);
 }
 
 /** A document's bytes for its organization and admins, or null (unknown, malformed, or not theirs). */

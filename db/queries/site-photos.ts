@@ -3,13 +3,14 @@
 // a row exists only for a file that was fully written.
 import { isUuid } from "@/lib/ids";
 import "server-only";
-import { and, asc, count, eq, exists, max, sql, type AnyColumn } from "drizzle-orm";
+import { and, asc, eq, exists, max, sql, type AnyColumn } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { listings, organizations, sitePhotos, sites } from "@/db/schema";
-import { assertCanWriteOrg, canReadOrg, type Actor } from "@/lib/auth/policy";
+import { canReadOrg, type Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
-import { getFileStore, newStorageKey } from "@/lib/storage";
-import { sniffContentType, type SniffedType } from "@/lib/storage/sniff";
+import { getFileStore } from "@/lib/storage";
+import type { SniffedType } from "@/lib/storage/sniff";
+import { assertCanWriteSite, checkFile, removeSiteFile, storeSiteFile, type FileRules, type SiteFileKind } from "./site-files";
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS_PER_SITE = 10;
@@ -77,26 +78,25 @@ function displayName(declaredName: string): string {
   return base.length > 60 ? `${base.slice(0, 57)}…` : base;
 }
 
-/** Megabytes rounded up, so 5 MB and one byte never reads as "5.00 MB". */
-const megabytes = (bytes: number) => (Math.ceil((bytes / (1024 * 1024)) * 100) / 100).toFixed(2);
+const PHOTOS: SiteFileKind = {
+  table: sitePhotos,
+  folder: "site-photos",
+  entity: "Photo",
+  noun: "photo",
+  maxPerSite: MAX_PHOTOS_PER_SITE,
+  tooMany: () => AppError.conflict(`A site can have at most ${MAX_PHOTOS_PER_SITE} photos. Remove one to add another.`),
+};
 
-const tooMany = () =>
-  AppError.conflict(`A site can have at most ${MAX_PHOTOS_PER_SITE} photos. Remove one to add another.`);
+const PHOTO_RULES: FileRules = { field: "photo", types: PHOTO_TYPES, maxBytes: MAX_PHOTO_BYTES };
 
 /** The upload's real type and its caption, or a message saying what is wrong with it. */
 function checkUpload(file: PhotoUpload): { contentType: SniffedType; caption: string } {
   const name = displayName(file.declaredName);
-  if (file.bytes.length === 0) {
-    throw AppError.validation({ photo: file.declaredName ? `${name} is empty.` : "Choose a photo to upload." });
-  }
-  // The name and the browser's type are the sender's claim; only the bytes decide.
-  const contentType = sniffContentType(file.bytes);
-  if (!contentType || !PHOTO_TYPES.has(contentType)) {
-    throw AppError.validation({ photo: `Upload a JPEG, PNG or WebP image. ${name} is not one.` });
-  }
-  if (file.bytes.length > MAX_PHOTO_BYTES) {
-    throw AppError.validation({ photo: `${name} is ${megabytes(file.bytes.length)} MB. Photos can be at most 5 MB each.` });
-  }
+  const contentType = checkFile(file.bytes, PHOTO_RULES, {
+    empty: file.declaredName ? `${name} is empty.` : "Choose a photo to upload.",
+    wrongType: `Upload a JPEG, PNG or WebP image. ${name} is not one.`,
+    tooBig: (megabytes) => `${name} is ${megabytes} MB. Photos can be at most 5 MB each.`,
+  });
   const caption = (file.caption ?? "").trim();
   if (caption.length > MAX_CAPTION_LENGTH) {
     throw AppError.validation({ caption: `Use at most ${MAX_CAPTION_LENGTH} characters.` });
@@ -104,75 +104,23 @@ function checkUpload(file: PhotoUpload): { contentType: SniffedType; caption: st
   return { contentType, caption };
 }
 
-async function siteOrganization(db: Executor, siteId: string): Promise<string | null> {
-  if (!isUuid(siteId)) return null;
-  const [site] = await db.select({ organizationId: sites.organizationId }).from(sites).where(eq(sites.id, siteId)).limit(1);
-  return site?.organizationId ?? null;
-}
-
-async function photoCount(db: Executor, siteId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(sitePhotos).where(eq(sitePhotos.siteId, siteId));
-  return row?.n ?? 0;
-}
-
-/**
- * Adds a photo to one of the actor's organization's sites. The file is written first and
- * the row second, so a row never points at a missing file; if the row is refused, the
- * file is removed again.
- */
+/** Adds a photo, placed last, to one of the actor's organization's sites. */
 export async function addSitePhoto(db: Executor, actor: Actor, siteId: string, file: PhotoUpload): Promise<SitePhoto> {
-  const organizationId = await siteOrganization(db, siteId);
-  if (!organizationId) throw AppError.notFound("Site");
-  assertCanWriteOrg(actor, organizationId, "Site");
+  await assertCanWriteSite(db, actor, siteId);
   const { contentType, caption } = checkUpload(file);
-  // Spares a full site the disk write; the locked count below is the one that decides.
-  if ((await photoCount(db, siteId)) >= MAX_PHOTOS_PER_SITE) throw tooMany();
-
-  const store = getFileStore();
-  const storageKey = newStorageKey("site-photos", contentType);
-  await store.put(storageKey, file.bytes, contentType);
-  try {
-    return await db.transaction(async (tx) => {
-      // Uploads to one site queue on its row, so two of them cannot both see 9 and make 11.
-      // "No key update" still serializes them without blocking other tables' foreign-key
-      // checks against the site (listings, documents).
-      const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId)).for("no key update");
-      if (!site) throw AppError.notFound("Site");
-      const [stats] = await tx
-        .select({ n: count(), last: max(sitePhotos.position) })
-        .from(sitePhotos)
-        .where(eq(sitePhotos.siteId, siteId));
-      if ((stats?.n ?? 0) >= MAX_PHOTOS_PER_SITE) throw tooMany();
-      const [row] = await tx
-        .insert(sitePhotos)
-        .values({ siteId, storageKey, contentType, bytes: file.bytes.length, caption, position: (stats?.last ?? -1) + 1 })
-        .returning(publicColumns);
-      return toSitePhoto(row!);
-    });
-  } catch (error) {
-    await store.delete(storageKey).catch((cleanup: unknown) => console.error("could not remove a refused upload", storageKey, cleanup));
-    throw error;
-  }
+  return storeSiteFile(db, PHOTOS, siteId, { bytes: file.bytes, contentType }, async (tx, storageKey) => {
+    const [last] = await tx.select({ position: max(sitePhotos.position) }).from(sitePhotos).where(eq(sitePhotos.siteId, siteId));
+    const [row] = await tx
+      .insert(sitePhotos)
+      .values({ siteId, storageKey, contentType, bytes: file.bytes.length, caption, position: (last?.position ?? -1) + 1 })
+      .returning(publicColumns);
+    return toSitePhoto(row!);
+  });
 }
 
 /** Removes a photo: the row first (it disappears at once), then its file. */
 export async function removeSitePhoto(db: Executor, actor: Actor, photoId: string): Promise<{ siteId: string }> {
-  if (!isUuid(photoId)) throw AppError.notFound("Photo");
-  const [photo] = await db
-    .select({ siteId: sitePhotos.siteId, storageKey: sitePhotos.storageKey, organizationId: sites.organizationId })
-    .from(sitePhotos)
-    .innerJoin(sites, eq(sites.id, sitePhotos.siteId))
-    .where(eq(sitePhotos.id, photoId))
-    .limit(1);
-  if (!photo) throw AppError.notFound("Photo");
-  assertCanWriteOrg(actor, photo.organizationId, "Photo");
-  const deleted = await db.delete(sitePhotos).where(eq(sitePhotos.id, photoId)).returning({ id: sitePhotos.id });
-  if (!deleted.length) throw AppError.notFound("Photo");
-  // A file left behind is unreferenced and harmless; the removal itself has happened.
-  await getFileStore()
-    .delete(photo.storageKey)
-    .catch((error: unknown) => console.error("could not delete a removed photo's file", photo.storageKey, error));
-  return { siteId: photo.siteId };
+  return removeSiteFile(db, actor, PHOTOS, photoId);
 }
 
 /**
