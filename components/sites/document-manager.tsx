@@ -1,21 +1,26 @@
 "use client";
 
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
-import { useActionState, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { FileText, Loader2, Lock } from "lucide-react";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionState, useId, useState, type FormEvent } from "react";
+import { FileText, Lock } from "lucide-react";
 import type { SiteDocument } from "@/db/queries/site-documents";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { formatBytes, formatUtcDate } from "@/lib/format";
 import { removeSiteDocumentAction, uploadSiteDocumentAction } from "./document-actions";
+import { FileField, useFilePrecheck, type FilePrecheckRules } from "./file-field";
 
-// Mirrors the server's rules (db/queries/site-documents.ts) for a quicker message only: the
-// browser's type comes from the file name, so the server, reading the bytes, decides.
+// Mirrors the server's rules (db/queries/site-documents.ts) for a quicker message only.
 const MAX_DOCUMENTS = 20;
-const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPTED_TYPES = ["application/pdf", "image/jpeg", "image/png", "image/webp"];
+const DOCUMENT_RULES: FilePrecheckRules = {
+  accept: ["application/pdf", "image/jpeg", "image/png", "image/webp"],
+  maxBytes: 10 * 1024 * 1024,
+  missing: "Choose a file to upload.",
+  wrongType: (name) => `Upload a PDF, JPEG, PNG or WebP file. ${name} is not one.`,
+  tooBig: (name, mb) => `${name} is ${mb} MB. Documents can be at most 10 MB each.`,
+};
 const KIND_OPTIONS = [
   { value: "interconnection_agreement", label: "Interconnection agreement" },
   { value: "power_contract", label: "Power contract" },
@@ -91,49 +96,31 @@ export function DocumentManager({ siteId, documents, readOnly = false }: Documen
   );
 }
 
-/** The quick check before sending: a message now instead of after a 10 MB upload. */
-function precheck(file: File | undefined): string | null {
-  if (!file || (file.size === 0 && !file.name)) return "Choose a file to upload.";
-  if (file.type && !ACCEPTED_TYPES.includes(file.type)) return `Upload a PDF, JPEG, PNG or WebP file. ${file.name} is not one.`;
-  if (file.size > MAX_BYTES) {
-    const mb = (Math.ceil((file.size / (1024 * 1024)) * 100) / 100).toFixed(2);
-    return `${file.name} is ${mb} MB. Documents can be at most 10 MB each.`;
-  }
-  return null;
-}
-
 function UploadDocumentForm({ siteId }: { siteId: string }) {
-  const [state, formAction, pending] = useActionState(uploadSiteDocumentAction, null);
-  const [clientErrors, setClientErrors] = useState<{ kind?: string; document?: string }>({});
-  const fileInput = useRef<HTMLInputElement>(null);
+  const [state, formAction] = useActionState(uploadSiteDocumentAction, null);
+  const [clientKindError, setClientKindError] = useState<string | undefined>();
+  const file = useFilePrecheck(DOCUMENT_RULES);
   const id = useId();
   const failed = state && !state.ok ? state : null;
-  const kindError = clientErrors.kind ?? failed?.fields?.kind;
-  const documentError = clientErrors.document ?? failed?.fields?.document;
+  const kindError = clientKindError ?? failed?.fields?.kind;
+  const documentError = file.error ?? failed?.fields?.document;
   const otherError = failed && !kindError && !documentError ? failed.error : null;
 
-  function onFileChange(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.currentTarget.files?.[0];
-    setClientErrors((errors) => ({ ...errors, document: file ? (precheck(file) ?? undefined) : undefined }));
-  }
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const form = event.currentTarget;
-    const kind = (form.elements.namedItem("kind") as HTMLSelectElement | null)?.value;
-    const errors = { kind: kind ? undefined : "Choose what the document is.", document: precheck(fileInput.current?.files?.[0]) ?? undefined };
-    setClientErrors(errors);
-    if (errors.kind || errors.document) {
+    const kindSelect = event.currentTarget.elements.namedItem("kind") as HTMLSelectElement | null;
+    const kindProblem = kindSelect?.value ? undefined : "Choose what the document is.";
+    setClientKindError(kindProblem);
+    const fileProblem = file.check();
+    if (kindProblem || fileProblem) {
       event.preventDefault();
-      (errors.kind ? (form.elements.namedItem("kind") as HTMLElement) : fileInput.current)?.focus();
+      (kindProblem ? kindSelect : file.inputRef.current)?.focus();
     }
   }
 
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
       <input type="hidden" name="siteId" value={siteId} />
-      {state?.ok && !clientErrors.document && <Alert tone="success">{state.message}</Alert>}
+      {state?.ok && !file.error && <Alert tone="success">{state.message}</Alert>}
       {otherError && <Alert tone="error">{otherError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField id={`${id}-kind`} label="What is it?" name="kind" required defaultValue={typeof failed?.values?.kind === "string" ? failed.values.kind : ""} error={kindError}>
@@ -146,41 +133,20 @@ function UploadDocumentForm({ siteId }: { siteId: string }) {
             </option>
           ))}
         </SelectField>
-        <div className="space-y-1.5">
-          <label htmlFor={`${id}-document`} className="block text-sm font-medium text-slate-800">
-            File
-          </label>
-          <input
-            ref={fileInput}
-            id={`${id}-document`}
-            name="document"
-            type="file"
-            accept={ACCEPTED_TYPES.join(",")}
-            required
-            onChange={onFileChange}
-            aria-invalid={documentError ? true : undefined}
-            aria-describedby={documentError ? `${hintId} ${errorId}` : hintId}
-            className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-100"
-          />
-          <p id={hintId} className="text-xs text-slate-600">
-            PDF, JPEG, PNG or WebP, at most 10 MB.
-          </p>
-          {documentError && (
-            <p id={errorId} className="text-sm text-red-700">
-              {documentError}
-            </p>
-          )}
-        </div>
+        <FileField
+          formId={id}
+          name="document"
+          label="File"
+          hint="PDF, JPEG, PNG or WebP, at most 10 MB."
+          accept={DOCUMENT_RULES.accept}
+          error={documentError}
+          inputRef={file.inputRef}
+          onChange={file.onChange}
+        />
       </div>
-      <Button type="submit" disabled={pending} aria-disabled={pending}>
-        {pending ? (
-          <>
-            <Loader2 className="h-4 w-4 animate-spin" aria-hidden="true" /> Uploading…
-          </>
-        ) : (
-          "Upload document"
-        )}
-      </Button>
+      <SubmitButton pendingLabel="Uploading…" className="">
+        Upload document
+      </SubmitButton>
     </form>
   );
 }

@@ -1,20 +1,25 @@
 "use client";
 
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
-import { useActionState, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { ImageIcon, Loader2 } from "lucide-react";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionState, useId, type FormEvent } from "react";
+import { ImageIcon } from "lucide-react";
 import type { SitePhoto } from "@/db/queries/site-photos";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
+import { FileField, useFilePrecheck, type FilePrecheckRules } from "./file-field";
 import { removeSitePhotoAction, uploadSitePhotoAction } from "./photo-actions";
 
-// Mirrors the server's rules (db/queries/site-photos.ts) for a quicker message only: the
-// browser's type comes from the file name, so the server, reading the bytes, decides.
+// Mirrors the server's rules (db/queries/site-photos.ts) for a quicker message only.
 const MAX_PHOTOS = 10;
-const MAX_BYTES = 5 * 1024 * 1024;
-const ACCEPTED_TYPES = ["image/jpeg", "image/png", "image/webp"];
+const PHOTO_RULES: FilePrecheckRules = {
+  accept: ["image/jpeg", "image/png", "image/webp"],
+  maxBytes: 5 * 1024 * 1024,
+  missing: "Choose a photo to upload.",
+  wrongType: (name) => `Upload a JPEG, PNG or WebP image. ${name} is not one.`,
+  tooBig: (name, mb) => `${name} is ${mb} MB. Photos can be at most 5 MB each.`,
+};
 
 export type PhotoManagerPhoto = Pick<SitePhoto, "id" | "url" | "caption">;
 
@@ -74,73 +79,37 @@ export function PhotoManager({ siteId, photos, readOnly = false }: PhotoManagerP
   );
 }
 
-/** The quick check before sending: a message now instead of after a 5 MB upload. */
-function precheck(file: File | undefined): string | null {
-  if (!file || (file.size === 0 && !file.name)) return "Choose a photo to upload.";
-  if (file.type && !ACCEPTED_TYPES.includes(file.type)) return `Upload a JPEG, PNG or WebP image. ${file.name} is not one.`;
-  if (file.size > MAX_BYTES) {
-    const mb = (Math.ceil((file.size / (1024 * 1024)) * 100) / 100).toFixed(2);
-    return `${file.name} is ${mb} MB. Photos can be at most 5 MB each.`;
-  }
-  return null;
-}
-
 function UploadPhotoForm({ siteId }: { siteId: string }) {
-  const [state, formAction, pending] = useActionState(uploadSitePhotoAction, null);
-  const [clientError, setClientError] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const [state, formAction] = useActionState(uploadSitePhotoAction, null);
+  const file = useFilePrecheck(PHOTO_RULES);
   const id = useId();
   const failed = state && !state.ok ? state : null;
-  const photoError = clientError ?? failed?.fields?.photo;
+  const photoError = file.error ?? failed?.fields?.photo;
   const captionError = failed?.fields?.caption;
   const otherError = failed && !photoError && !captionError ? failed.error : null;
 
-  function onFileChange(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.currentTarget.files?.[0];
-    setClientError(file ? precheck(file) : null);
-  }
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const problem = precheck(fileInput.current?.files?.[0]);
-    setClientError(problem);
-    if (problem) {
+    if (file.check()) {
       event.preventDefault();
-      fileInput.current?.focus();
+      file.inputRef.current?.focus();
     }
   }
 
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
       <input type="hidden" name="siteId" value={siteId} />
-      {state?.ok && !clientError && <Alert tone="success">{state.message}</Alert>}
+      {state?.ok && !file.error && <Alert tone="success">{state.message}</Alert>}
       {otherError && <Alert tone="error">{otherError}</Alert>}
-      <div className="space-y-1.5">
-        <label htmlFor={`${id}-photo`} className="block text-sm font-medium text-slate-800">
-          Add a photo
-        </label>
-        <input
-          ref={fileInput}
-          id={`${id}-photo`}
-          name="photo"
-          type="file"
-          accept={ACCEPTED_TYPES.join(",")}
-          required
-          onChange={onFileChange}
-          aria-invalid={photoError ? true : undefined}
-          aria-describedby={photoError ? `${hintId} ${errorId}` : hintId}
-          className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-100"
-        />
-        <p id={hintId} className="text-xs text-slate-600">
-          JPEG, PNG or WebP, at most 5 MB.
-        </p>
-        {photoError && (
-          <p id={errorId} className="text-sm text-red-700">
-            {photoError}
-          </p>
-        )}
-      </div>
+      <FileField
+        formId={id}
+        name="photo"
+        label="Add a photo"
+        hint="JPEG, PNG or WebP, at most 5 MB."
+        accept={PHOTO_RULES.accept}
+        error={photoError}
+        inputRef={file.inputRef}
+        onChange={file.onChange}
+      />
       <Field
         id={`${id}-caption`}
         label="Caption (optional)"
@@ -150,15 +119,9 @@ function UploadPhotoForm({ siteId }: { siteId: string }) {
         defaultValue={failed?.values?.caption}
         error={captionError}
       />
-      <Button type="submit" disabled={pending} aria-disabled={pending}>
-        {pending ? (
-          <>
-            <Loader2 className="h-4 w-4 animate-spin" aria-hidden="true" /> Uploading…
-          </>
-        ) : (
-          "Upload photo"
-        )}
-      </Button>
+      <SubmitButton pendingLabel="Uploading…" className="">
+        Upload photo
+      </SubmitButton>
     </form>
   );
 }
