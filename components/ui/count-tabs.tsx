@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { cn } from "./cn";
 
-export type CountTab = { key: string; label: string; count: number; href: string; active: boolean };
+/** `count` left out: a tab whose count is not worth a query (the admin queue counts only what waits). */
+export type CountTab = { key: string; label: string; count?: number; href: string; active: boolean };
 
-/** Filters as links with counts (e.g. `?status=`), so a filtered view can be bookmarked and shared. */
+/** Filters as links, most with counts (e.g. `?status=`), so a filtered view can be bookmarked and shared, and Back works. */
 export function CountTabs({ tabs, label }: { tabs: CountTab[]; label: string }) {
   return (
     <nav aria-label={label} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
@@ -19,7 +20,9 @@ export function CountTabs({ tabs, label }: { tabs: CountTab[]; label: string }) 
               )}
             >
               {tab.label}
-              <span className={cn("rounded-full px-1.5 text-xs tabular-nums", tab.active ? "bg-ink-900 text-white" : "bg-slate-100 text-slate-600")}>{tab.count}</span>
+              {tab.count !== undefined && (
+                <span className={cn("rounded-full px-1.5 text-xs tabular-nums", tab.active ? "bg-ink-900 text-white" : "bg-slate-100 text-slate-600")}>{tab.count}</span>
+              )}
             </Link>
           </li>
         ))}

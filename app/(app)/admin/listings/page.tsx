@@ -7,7 +7,7 @@ import { countPendingReview, moderationQueue } from "@/db/queries/moderation";
 import { BulkApprove } from "@/components/admin/moderation-bulk-approve";
 import { ModerationItem } from "@/components/admin/moderation-item";
 import { ModerationSelection } from "@/components/admin/moderation-selection";
-import { ModerationTabs } from "@/components/admin/moderation-tabs";
+import { CountTabs } from "@/components/ui/count-tabs";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -59,12 +59,13 @@ export default async function ModerationQueuePage({ searchParams }: PageProps<"/
         </Alert>
       )}
 
-      <ModerationTabs
+      <CountTabs
         label="Filter the queue by status"
         tabs={STATUSES.map((s) => ({
+          key: s,
           href: s === "pending_review" ? "/admin/listings" : `/admin/listings?status=${s}`,
           label: TAB_LABELS[s],
-          current: s === status,
+          active: s === status,
           count: s === "pending_review" ? pendingReview : undefined,
         }))}
       />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Flag } from "lucide-react";
 import { getDb } from "@/db";
 import { countOpenReports, listReports } from "@/db/queries/reports";
-import { ModerationTabs } from "@/components/admin/moderation-tabs";
+import { CountTabs } from "@/components/ui/count-tabs";
 import { ReportCard } from "@/components/admin/report-card";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -42,12 +42,13 @@ export default async function ReportsPage({ searchParams }: PageProps<"/admin/re
         </Alert>
       )}
 
-      <ModerationTabs
+      <CountTabs
         label="Filter reports by status"
         tabs={STATUSES.map((s) => ({
+          key: s,
           href: s === "open" ? "/admin/reports" : `/admin/reports?status=${s}`,
           label: TAB_LABELS[s],
-          current: s === status,
+          active: s === status,
           count: s === "open" ? openReports : undefined,
         }))}
       />

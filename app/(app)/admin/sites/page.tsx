@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Building2, Search } from "lucide-react";
 import { getDb } from "@/db";
 import { listSitesForReview } from "@/db/queries/verification-review";
-import { ModerationTabs } from "@/components/admin/moderation-tabs";
+import { CountTabs } from "@/components/ui/count-tabs";
 import { VerificationCard } from "@/components/admin/verification-card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -44,7 +44,7 @@ export default async function AdminSitesPage({ searchParams }: PageProps<"/admin
         </p>
       </div>
 
-      <ModerationTabs label="Filter sites by verification" tabs={SHOWS.map((s) => ({ href: href(s, q), label: TAB_LABELS[s], current: s === show && !siteId, count: counts[s] }))} />
+      <CountTabs label="Filter sites by verification" tabs={SHOWS.map((s) => ({ key: s, href: href(s, q), label: TAB_LABELS[s], active: s === show && !siteId, count: counts[s] }))} />
 
       <form method="get" action="/admin/sites" role="search" className="flex flex-wrap items-end gap-2">
         {show !== "all" && <input type="hidden" name="show" value={show} />}
