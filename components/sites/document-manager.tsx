@@ -7,10 +7,10 @@ import { FileText, Lock } from "lucide-react";
 import type { SiteDocument } from "@/db/queries/site-documents";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SelectField } from "@/components/ui/field";
+import { FileInputField, SelectField } from "@/components/ui/field";
 import { formatBytes, formatUtcDate } from "@/lib/format";
 import { removeSiteDocumentAction, uploadSiteDocumentAction } from "./document-actions";
-import { FileField, useFilePrecheck, type FilePrecheckRules } from "./file-field";
+import { useFilePrecheck, type FilePrecheckRules } from "./file-precheck";
 
 // Mirrors the server's rules (db/queries/site-documents.ts) for a quicker message only.
 const MAX_DOCUMENTS = 20;
@@ -99,28 +99,28 @@ export function DocumentManager({ siteId, documents, readOnly = false }: Documen
 function UploadDocumentForm({ siteId }: { siteId: string }) {
   const [state, formAction] = useActionState(uploadSiteDocumentAction, null);
   const [clientKindError, setClientKindError] = useState<string | undefined>();
-  const file = useFilePrecheck(DOCUMENT_RULES);
+  const { inputRef: fileInput, error: fileError, onChange: onFileChange, check: checkFile } = useFilePrecheck(DOCUMENT_RULES);
   const id = useId();
   const failed = state && !state.ok ? state : null;
   const kindError = clientKindError ?? failed?.fields?.kind;
-  const documentError = file.error ?? failed?.fields?.document;
+  const documentError = fileError ?? failed?.fields?.document;
   const otherError = failed && !kindError && !documentError ? failed.error : null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const kindSelect = event.currentTarget.elements.namedItem("kind") as HTMLSelectElement | null;
     const kindProblem = kindSelect?.value ? undefined : "Choose what the document is.";
     setClientKindError(kindProblem);
-    const fileProblem = file.check();
+    const fileProblem = checkFile();
     if (kindProblem || fileProblem) {
       event.preventDefault();
-      (kindProblem ? kindSelect : file.inputRef.current)?.focus();
+      (kindProblem ? kindSelect : fileInput.current)?.focus();
     }
   }
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
       <input type="hidden" name="siteId" value={siteId} />
-      {state?.ok && !file.error && <Alert tone="success">{state.message}</Alert>}
+      {state?.ok && !fileError && <Alert tone="success">{state.message}</Alert>}
       {otherError && <Alert tone="error">{otherError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField id={`${id}-kind`} label="What is it?" name="kind" required defaultValue={typeof failed?.values?.kind === "string" ? failed.values.kind : ""} error={kindError}>
@@ -133,15 +133,16 @@ function UploadDocumentForm({ siteId }: { siteId: string }) {
             </option>
           ))}
         </SelectField>
-        <FileField
-          formId={id}
+        <FileInputField
+          id={`${id}-document`}
           name="document"
           label="File"
           hint="PDF, JPEG, PNG or WebP, at most 10 MB."
-          accept={DOCUMENT_RULES.accept}
-          error={documentError}
-          inputRef={file.inputRef}
-          onChange={file.onChange}
+          accept={DOCUMENT_RULES.accept.join(",")}
+          required
+          error={documentError ?? undefined}
+          ref={fileInput}
+          onChange={onFileChange}
         />
       </div>
       <SubmitButton pendingLabel="Uploading…" className="">

@@ -7,8 +7,8 @@ import { ImageIcon } from "lucide-react";
 import type { SitePhoto } from "@/db/queries/site-photos";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { FileField, useFilePrecheck, type FilePrecheckRules } from "./file-field";
+import { Field, FileInputField } from "@/components/ui/field";
+import { useFilePrecheck, type FilePrecheckRules } from "./file-precheck";
 import { removeSitePhotoAction, uploadSitePhotoAction } from "./photo-actions";
 
 // Mirrors the server's rules (db/queries/site-photos.ts) for a quicker message only.
@@ -81,34 +81,35 @@ export function PhotoManager({ siteId, photos, readOnly = false }: PhotoManagerP
 
 function UploadPhotoForm({ siteId }: { siteId: string }) {
   const [state, formAction] = useActionState(uploadSitePhotoAction, null);
-  const file = useFilePrecheck(PHOTO_RULES);
+  const { inputRef: fileInput, error: fileError, onChange: onFileChange, check: checkFile } = useFilePrecheck(PHOTO_RULES);
   const id = useId();
   const failed = state && !state.ok ? state : null;
-  const photoError = file.error ?? failed?.fields?.photo;
+  const photoError = fileError ?? failed?.fields?.photo;
   const captionError = failed?.fields?.caption;
   const otherError = failed && !photoError && !captionError ? failed.error : null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    if (file.check()) {
+    if (checkFile()) {
       event.preventDefault();
-      file.inputRef.current?.focus();
+      fileInput.current?.focus();
     }
   }
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
       <input type="hidden" name="siteId" value={siteId} />
-      {state?.ok && !file.error && <Alert tone="success">{state.message}</Alert>}
+      {state?.ok && !fileError && <Alert tone="success">{state.message}</Alert>}
       {otherError && <Alert tone="error">{otherError}</Alert>}
-      <FileField
-        formId={id}
+      <FileInputField
+        id={`${id}-photo`}
         name="photo"
         label="Add a photo"
         hint="JPEG, PNG or WebP, at most 5 MB."
-        accept={PHOTO_RULES.accept}
-        error={photoError}
-        inputRef={file.inputRef}
-        onChange={file.onChange}
+        accept={PHOTO_RULES.accept.join(",")}
+        required
+        error={photoError ?? undefined}
+        ref={fileInput}
+        onChange={onFileChange}
       />
       <Field
         id={`${id}-caption`}

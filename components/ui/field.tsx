@@ -66,3 +66,16 @@ export function TextareaField({ label, name, error, hint, className, id, ...prop
     </FieldShell>
   );
 }
+
+const fileClass =
+  "block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-100";
+
+/** A labelled file input (the browser's own control, styled), with its hint and error wired up like the other fields. */
+export function FileInputField({ label, name, error, hint, className, id, ...props }: Shell & Omit<ComponentProps<"input">, "id" | "type">) {
+  const a = ids(name, id, hint, error);
+  return (
+    <FieldShell label={label} inputId={a.inputId} hint={hint} hintId={a.hintId} error={error} errorId={a.errorId} className={className}>
+      <input id={a.inputId} name={name} type="file" aria-invalid={error ? true : undefined} aria-describedby={a.describedBy} className={fileClass} {...props} />
+    </FieldShell>
+  );
+}
