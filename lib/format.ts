@@ -64,3 +64,8 @@ export function countryName(code: string): string {
     return code;
   }
 }
+
+/** Megabytes to two decimals, rounded up, for "too big" messages: a limit plus one byte never reads as the limit ("5.00 MB"). */
+export function formatMegabytesUp(bytes: number): string {
+  return (Math.ceil((bytes / (1024 * 1024)) * 100) / 100).toFixed(2);
+}

@@ -12,7 +12,7 @@ import { assertCanReadOrg, assertRole, canReadOrg, type Actor } from "@/lib/auth
 import { AppError } from "@/lib/errors";
 import { getFileStore } from "@/lib/storage";
 import type { SniffedType } from "@/lib/storage/sniff";
-import { assertCanWriteSite, checkFile, removeSiteFile, siteOrganization, storeSiteFile, type FileRules, type SiteFileKind } from "./site-files";
+import { assertCanWriteSite, checkFile, removeSiteFile, shortFileName, siteOrganization, storeSiteFile, type FileRules, type SiteFileKind } from "./site-files";
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCUMENTS_PER_SITE = 20;
@@ -71,16 +71,12 @@ function cleanFilename(declaredName: string): string {
   return `${base.slice(0, 119 - ext.length)}…${ext}`;
 }
 
-/** For messages: not a screenful of a name. */
-const shortName = (name: string) => (name.length > 60 ? `${name.slice(0, 57)}…` : name) || "That file";
 
 const DOCUMENTS: SiteFileKind = {
   table: siteDocuments,
   folder: "site-documents",
   entity: "Document",
-  noun: "document",
   maxPerSite: MAX_DOCUMENTS_PER_SITE,
-  tooMany: () => AppError.conflict(`A site can have at most ${MAX_DOCUMENTS_PER_SITE} documents. Remove one to add another.`),
 };
 
 const DOCUMENT_RULES: FileRules = { field: "document", types: DOCUMENT_TYPES, maxBytes: MAX_DOCUMENT_BYTES };
@@ -89,7 +85,7 @@ function checkUpload(file: DocumentUpload): { contentType: SniffedType; kind: Do
   const kind = kindSchema.safeParse(file.kind);
   if (!kind.success) throw AppError.validation({ kind: "Choose what the document is." });
   const filename = cleanFilename(file.declaredName);
-  const name = shortName(filename);
+  const name = shortFileName(filename);
   const contentType = checkFile(file.bytes, DOCUMENT_RULES, {
     empty: filename ? `${name} is empty.` : "Choose a file to upload.",
     wrongType: `Upload a PDF, JPEG, PNG or WebP file. ${name} is not one.`,

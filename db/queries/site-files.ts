@@ -6,6 +6,7 @@ import type { Executor, Transaction } from "@/db";
 import { siteDocuments, sitePhotos, sites } from "@/db/schema";
 import { assertCanWriteOrg, type Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
+import { formatMegabytesUp } from "@/lib/format";
 import { isUuid } from "@/lib/ids";
 import { getFileStore, newStorageKey } from "@/lib/storage";
 import { sniffContentType, type SniffedType } from "@/lib/storage/sniff";
@@ -15,13 +16,19 @@ export type SiteFileKind = {
   table: typeof sitePhotos | typeof siteDocuments;
   /** The file store's folder for them. */
   folder: "site-photos" | "site-documents";
-  /** Named in not-found and forbidden errors ("Photo", "Document"). */
+  /** Named in errors and the log ("Photo", "Document"). */
   entity: string;
-  /** Named in the log when a removed file's bytes could not be deleted ("photo", "document"). */
-  noun: string;
   maxPerSite: number;
-  tooMany: () => AppError;
 };
+
+/** A site already holding its most files of a kind. */
+const tooMany = (kind: SiteFileKind) => AppError.conflict(`A site can have at most ${kind.maxPerSite} ${kind.entity.toLowerCase()}s. Remove one to add another.`);
+
+/** A file's name for messages: its last path part, not a screenful of it. */
+export function shortFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop()?.trim() ?? "";
+  return (base.length > 60 ? `${base.slice(0, 57)}…` : base) || "That file";
+}
 
 /** The form field an upload's messages belong to, with its allowed types and size. */
 export type FileRules = { field: string; types: ReadonlySet<SniffedType>; maxBytes: number };
@@ -29,8 +36,6 @@ export type FileRules = { field: string; types: ReadonlySet<SniffedType>; maxByt
 /** The messages of a refused file, already naming it as the caller shows names. */
 export type FileMessages = { empty: string; wrongType: string; tooBig: (megabytes: string) => string };
 
-/** Megabytes rounded up, so a limit and one byte never reads as the limit ("5.00 MB"). */
-const megabytes = (bytes: number) => (Math.ceil((bytes / (1024 * 1024)) * 100) / 100).toFixed(2);
 
 /** The file's real type, or a validation error on the rules' field saying what is wrong with it. */
 export function checkFile(bytes: Uint8Array, rules: FileRules, messages: FileMessages): SniffedType {
@@ -38,7 +43,7 @@ export function checkFile(bytes: Uint8Array, rules: FileRules, messages: FileMes
   // The name and the browser's type are the sender's claim; only the bytes decide.
   const contentType = sniffContentType(bytes);
   if (!contentType || !rules.types.has(contentType)) throw AppError.validation({ [rules.field]: messages.wrongType });
-  if (bytes.length > rules.maxBytes) throw AppError.validation({ [rules.field]: messages.tooBig(megabytes(bytes.length)) });
+  if (bytes.length > rules.maxBytes) throw AppError.validation({ [rules.field]: messages.tooBig(formatMegabytesUp(bytes.length)) });
   return contentType;
 }
 
@@ -73,7 +78,7 @@ export async function storeSiteFile<T>(
   insert: (tx: Transaction, storageKey: string) => Promise<T>,
 ): Promise<T> {
   // Spares a full site the disk write; the locked count below is the one that decides.
-  if ((await fileCount(db, kind, siteId)) >= kind.maxPerSite) throw kind.tooMany();
+  if ((await fileCount(db, kind, siteId)) >= kind.maxPerSite) throw tooMany(kind);
 
   const store = getFileStore();
   const storageKey = newStorageKey(kind.folder, file.contentType);
@@ -85,7 +90,7 @@ export async function storeSiteFile<T>(
       // other tables' foreign-key checks against the site (listings, documents).
       const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId)).for("no key update");
       if (!site) throw AppError.notFound("Site");
-      if ((await fileCount(tx, kind, siteId)) >= kind.maxPerSite) throw kind.tooMany();
+      if ((await fileCount(tx, kind, siteId)) >= kind.maxPerSite) throw tooMany(kind);
       return insert(tx, storageKey);
     });
   } catch (error) {
@@ -111,6 +116,6 @@ export async function removeSiteFile(db: Executor, actor: Actor, kind: SiteFileK
   // A file left behind is unreferenced and harmless; the removal itself has happened.
   await getFileStore()
     .delete(file.storageKey)
-    .catch((error: unknown) => console.error(`could not delete a removed ${kind.noun}'s file`, file.storageKey, error));
+    .catch((error: unknown) => console.error(`could not delete a removed ${kind.entity.toLowerCase()}'s file`, file.storageKey, error));
   return { siteId: file.siteId };
 }

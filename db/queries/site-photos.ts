@@ -10,7 +10,7 @@ import { canReadOrg, type Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import { getFileStore } from "@/lib/storage";
 import type { SniffedType } from "@/lib/storage/sniff";
-import { assertCanWriteSite, checkFile, removeSiteFile, storeSiteFile, type FileRules, type SiteFileKind } from "./site-files";
+import { assertCanWriteSite, checkFile, removeSiteFile, shortFileName, storeSiteFile, type FileRules, type SiteFileKind } from "./site-files";
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS_PER_SITE = 10;
@@ -71,27 +71,18 @@ export async function listSitePhotos(db: Executor, actor: Actor | null, siteId: 
   return rows.map(toSitePhoto);
 }
 
-/** A name fit for a message: the base name only, and not a screenful of it. */
-function displayName(declaredName: string): string {
-  const base = declaredName.split(/[\\/]/).pop()?.trim() ?? "";
-  if (!base) return "That file";
-  return base.length > 60 ? `${base.slice(0, 57)}…` : base;
-}
-
 const PHOTOS: SiteFileKind = {
   table: sitePhotos,
   folder: "site-photos",
   entity: "Photo",
-  noun: "photo",
   maxPerSite: MAX_PHOTOS_PER_SITE,
-  tooMany: () => AppError.conflict(`A site can have at most ${MAX_PHOTOS_PER_SITE} photos. Remove one to add another.`),
 };
 
 const PHOTO_RULES: FileRules = { field: "photo", types: PHOTO_TYPES, maxBytes: MAX_PHOTO_BYTES };
 
 /** The upload's real type and its caption, or a message saying what is wrong with it. */
 function checkUpload(file: PhotoUpload): { contentType: SniffedType; caption: string } {
-  const name = displayName(file.declaredName);
+  const name = shortFileName(file.declaredName);
   const contentType = checkFile(file.bytes, PHOTO_RULES, {
     empty: file.declaredName ? `${name} is empty.` : "Choose a photo to upload.",
     wrongType: `Upload a JPEG, PNG or WebP image. ${name} is not one.`,
