@@ -14,13 +14,13 @@ function keepFormClosed(event: KeyboardEvent<HTMLInputElement>) {
  * of a surrounding form's data. Bottom-aligned, so a label that wraps on a narrow screen
  * does not push its input out of line with its neighbour.
  */
-export function NumberInput(props: { id: string; label: string; spokenUnit: string; unit: string; value: string; error?: string; onChange: (text: string) => void }) {
+export function NumberInput(props: { id: string; label: string; spokenUnit?: string; unit?: string; value: string; error?: string; onChange: (text: string) => void }) {
   const errorId = `${props.id}-error`;
   return (
     <div className="flex flex-col justify-end">
       <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
         {props.label}
-        <span className="sr-only"> in {props.spokenUnit}</span>
+        {props.spokenUnit && <span className="sr-only"> in {props.spokenUnit}</span>}
       </label>
       <div className="relative mt-1.5">
         <input
@@ -34,7 +34,7 @@ export function NumberInput(props: { id: string; label: string; spokenUnit: stri
           onKeyDown={keepFormClosed}
           aria-invalid={props.error ? true : undefined}
           aria-describedby={props.error ? errorId : undefined}
-          className={cn("block h-10 w-full rounded-md border bg-white pl-3 pr-16 text-sm tabular-nums text-slate-900 shadow-sm", props.error ? "border-red-600" : "border-slate-300")}
+          className={cn("block h-10 w-full rounded-md border bg-white pl-3 text-sm tabular-nums text-slate-900 shadow-sm", props.unit ? "pr-16" : "pr-3", props.error ? "border-red-600" : "border-slate-300")}
         />
         <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs text-slate-500">
           {props.unit}

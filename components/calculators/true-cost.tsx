@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { GPU_FIT_SOURCES, GPU_MODELS, gpuModel, gpusThatFit } from "@/lib/domain/calculators/gpu-fit";
 import { GPU_CLOUD_REFERENCE, HOURS_PER_MONTH, TRUE_COST_DEFAULTS, trueCost, type TrueCostFigures } from "@/lib/domain/calculators/true-cost";
 import { formatCents, formatNumber } from "@/lib/format";
+import { NumberInput } from "./number-input";
 
 type Field = "gpuCount" | "overheadPercent" | "powerUsdPerMwh" | "utilisationPercent";
 
@@ -94,8 +95,8 @@ export function TrueCost({ priceCentsPerKwMonth, pue, capacityKw }: { priceCents
             <p className="min-h-5 pt-0.5 text-xs leading-4 text-slate-500">{model.source}</p>
           </div>
           <div className="grid grid-cols-2 gap-x-3">
-            <CompactInput id={`${id}-count`} label="GPUs" unit="" value={textOf("gpuCount")} error={errors.gpuCount} onChange={edit("gpuCount")} />
-            <CompactInput id={`${id}-overhead`} label="Overhead" unit="%" spoken="percent for servers and network" value={textOf("overheadPercent")} error={errors.overheadPercent} onChange={edit("overheadPercent")} />
+            <NumberInput id={`${id}-count`} label="GPUs" value={textOf("gpuCount")} error={errors.gpuCount} onChange={edit("gpuCount")} />
+            <NumberInput id={`${id}-overhead`} label="Overhead" unit="%" spokenUnit="percent for servers and network" value={textOf("overheadPercent")} error={errors.overheadPercent} onChange={edit("overheadPercent")} />
           </div>
           <label className="flex items-start gap-2 text-sm text-slate-800">
             <input type="checkbox" checked={powerSeparate} onChange={(event) => setPowerSeparate(event.target.checked)} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
@@ -103,8 +104,8 @@ export function TrueCost({ priceCentsPerKwMonth, pue, capacityKw }: { priceCents
           </label>
           {powerSeparate && (
             <div className="grid grid-cols-2 gap-x-3 pt-2">
-              <CompactInput id={`${id}-mwh`} label="Power price" unit="$/MWh" spoken="US dollars per megawatt-hour" value={textOf("powerUsdPerMwh")} error={errors.powerUsdPerMwh} onChange={edit("powerUsdPerMwh")} />
-              <CompactInput id={`${id}-draw`} label="Average draw" unit="%" spoken="percent of the cluster's peak" value={textOf("utilisationPercent")} error={errors.utilisationPercent} onChange={edit("utilisationPercent")} />
+              <NumberInput id={`${id}-mwh`} label="Power price" unit="$/MWh" spokenUnit="US dollars per megawatt-hour" value={textOf("powerUsdPerMwh")} error={errors.powerUsdPerMwh} onChange={edit("powerUsdPerMwh")} />
+              <NumberInput id={`${id}-draw`} label="Average draw" unit="%" spokenUnit="percent of the cluster's peak" value={textOf("utilisationPercent")} error={errors.utilisationPercent} onChange={edit("utilisationPercent")} />
             </div>
           )}
           <ul className="space-y-1 pt-1 text-xs leading-relaxed text-slate-600">
@@ -194,30 +195,3 @@ function Bar({ label, value, children }: { label: string; value: string; childre
   );
 }
 
-function CompactInput(props: { id: string; label: string; unit: string; spoken?: string; value: string; error?: string; onChange: (text: string) => void }) {
-  const errorId = `${props.id}-error`;
-  return (
-    <div>
-      <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
-        {props.label}
-        {props.spoken && <span className="sr-only"> in {props.spoken}</span>}
-      </label>
-      <div className="relative mt-1.5">
-        <input
-          id={props.id}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          spellCheck={false}
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? errorId : undefined}
-          className={cn("block h-10 w-full rounded-md border bg-white pl-3 text-sm tabular-nums text-slate-900 shadow-sm", props.unit ? "pr-14" : "pr-3", props.error ? "border-red-600" : "border-slate-300")}
-        />
-        {props.unit && <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs text-slate-500">{props.unit}</span>}
-      </div>
-      <p id={errorId} className="min-h-5 pt-0.5 text-xs leading-4 text-red-700">{props.error}</p>
-    </div>
-  );
-}
