@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import type { Database } from "@/db/connection";
+import { SESSION_SETTINGS, type Database } from "@/db/connection";
 import * as schema from "@/db/schema";
 
 export type Statement = { text: string; parameters: unknown[] };
@@ -17,6 +17,7 @@ export function openDirect(url: string, poolSize: number, onStatement?: (s: Stat
     max: poolSize,
     onnotice: () => {},
     prepare: true,
+    connection: SESSION_SETTINGS,
     debug: onStatement ? (_connection, text, parameters) => onStatement({ text, parameters }) : undefined,
   });
   return { db: drizzle(client, { schema }), close: () => client.end({ timeout: 5 }) };
@@ -45,7 +46,7 @@ export type Plans = { custom: string; generic: string };
  * the sixth run on when it judges the generic plan no dearer.
  */
 export async function explain(url: string, s: Statement): Promise<Plans> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = postgres(url, { max: 1, onnotice: () => {}, connection: SESSION_SETTINGS });
   try {
     const custom = await client.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers) ${s.text}`, s.parameters as never[]);
     let generic: string;

@@ -17,6 +17,13 @@ export type Executor = Database | Transaction;
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db/migrations");
 
+/**
+ * Set on every connection. JIT compilation pays off for long analytical queries; ours are
+ * short, and the search's estimates can cross `jit_above_cost` on a large marketplace, where
+ * compiling took 40 ms of a 45 ms search (bench/README.md).
+ */
+export const SESSION_SETTINGS = { jit: "off" } as const;
+
 type Handle = { db: Database; driver: "postgres" | "pglite"; close: () => Promise<void> };
 
 export async function openDatabase(url = env.databaseUrl, dataDir = env.dataDir): Promise<Handle> {
@@ -27,6 +34,7 @@ export async function openDatabase(url = env.databaseUrl, dataDir = env.dataDir)
       // Prepared statements are fine on a direct connection; poolers in transaction mode
       // (PgBouncer) need them off, which DATABASE_URL can ask for with ?prepare=false.
       prepare: new URL(url).searchParams.get("prepare") !== "false",
+      connection: SESSION_SETTINGS,
     });
     return {
       db: drizzlePostgres(client, { schema }),
