@@ -113,17 +113,29 @@ function peaksOf(ids: SQL, w: Window, now: Date): SQL {
 }
 
 /**
- * The matches as a `scored` CTE of narrow rows (id, site, sort keys, and free kW when
- * `exact`): the listing filters, then, over a window, the minimum free kW.
+ * How much of the busiest-day work a search needs: `all` works out every match's free kW
+ * (the map's pins add it up per site); `rank` only enough to order the page by free kW;
+ * `page` only the page's rows.
+ */
+type Exactness = "all" | "rank" | "page";
+
+/**
+ * The matches as a `scored` CTE of narrow rows (id, site, sort keys, and free kW unless
+ * `page`): the listing filters, then, over a window, the minimum free kW.
  *
  * The busiest day's kW is the costly part: it sorts every counted booking of every candidate.
- * Only a sort by free kW, and the map's pins, need it for every match. Otherwise the free-kW
- * filter first bounds it from above by the sum of the kW booked in the window (no busiest
- * day holds more): a listing whose capacity minus that sum still leaves the minimum passes
- * without its peak, and only the rest are worked out day by day. The page's own rows get
- * their exact free kW in `pageRows`.
+ * So the search first bounds it from above by the sum of the kW booked in the window (no
+ * busiest day holds more). A listing's free kW lies between its capacity minus that sum
+ * (`lo`) and its capacity, and is exactly its capacity when nothing is booked:
+ * - the free-kW filter passes a listing whose `lo` already leaves the minimum, and works out
+ *   day by day only the rest;
+ * - a sort by free kW needs the exact figure only of listings that could reach the page: the
+ *   page's last row has at least the k-th best of the sure bounds (k = the rows up to the
+ *   page's end), so a listing whose best case is worse than that cannot be on the page. It
+ *   keeps `lo`, which orders it after them too.
+ * The page's own rows get their exact free kW in `pageRows` when `page`.
  */
-function scoredMatches(p: SearchParams, now: Date, exact: boolean) {
+function scoredMatches(p: SearchParams, now: Date, exactness: Exactness) {
   const query = p.q ? sql`websearch_to_tsquery('english', ${p.q})` : null;
   const w: Window | null = p.from && p.to ? { from: p.from, to: p.to } : null;
   const candidates = sql`with candidates as (
@@ -134,33 +146,61 @@ function scoredMatches(p: SearchParams, now: Date, exact: boolean) {
         join organizations o on o.id = l.organization_id
         where ${conditions(p, query, now)}
       )`;
-  let cte: SQL;
-  if (!w) {
-    cte = sql`${candidates}, scored as (select c.*, c.capacity_kw as free_kw from candidates c)`;
-  } else if (exact) {
-    const free = sql`c.capacity_kw - coalesce(pk.peak, 0)::int`;
-    cte = sql`${candidates},
-      peaks as (${peaksOf(sql`select id from candidates`, w, now)}),
-      scored as (
-        select c.*, ${free} as free_kw from candidates c left join peaks pk on pk.listing_id = c.id
-        ${p.minKw !== undefined ? sql`where ${free} >= ${p.minKw}` : sql``}
-      )`;
-  } else if (p.minKw !== undefined) {
-    cte = sql`${candidates},
-      booked as (
-        select b.listing_id, sum(b.kw) as kw from bookings b
-        where b.listing_id in (select id from candidates) and ${countedInWindow(w, now)}
-        group by b.listing_id
-      ),
-      unsure as (${peaksOf(sql`select c.id from candidates c join booked k on k.listing_id = c.id where c.capacity_kw - k.kw < ${p.minKw}`, w, now)}),
-      scored as (
-        select c.* from candidates c left join unsure u on u.listing_id = c.id
-        where c.capacity_kw - coalesce(u.peak, 0) >= ${p.minKw}
-      )`;
-  } else {
-    cte = sql`${candidates}, scored as (select * from candidates)`;
+  const minKw = p.minKw !== undefined ? sql`where free_kw >= ${p.minKw}` : sql``;
+  if (!w) return { cte: sql`${candidates}, scored as (select c.*, c.capacity_kw as free_kw from candidates c)`, window: w, exact: true };
+  if (exactness === "all") {
+    return {
+      cte: sql`${candidates},
+        peaks as (${peaksOf(sql`select id from candidates`, w, now)}),
+        scored as (
+          select * from (select c.*, c.capacity_kw - coalesce(pk.peak, 0)::int as free_kw from candidates c left join peaks pk on pk.listing_id = c.id) x
+          ${minKw}
+        )`,
+      window: w,
+      exact: true,
+    };
   }
-  return { cte, window: w, exact: exact || !w };
+  const booked = sql`booked as (
+      select b.listing_id, sum(b.kw) as kw from bookings b
+      where b.listing_id in (select id from candidates) and ${countedInWindow(w, now)}
+      group by b.listing_id
+    )`;
+  if (exactness === "page") {
+    if (p.minKw === undefined) return { cte: sql`${candidates}, scored as (select * from candidates)`, window: w, exact: false };
+    return {
+      cte: sql`${candidates}, ${booked},
+        unsure as (${peaksOf(sql`select c.id from candidates c join booked k on k.listing_id = c.id where c.capacity_kw - k.kw < ${p.minKw}`, w, now)}),
+        scored as (
+          select c.* from candidates c left join unsure u on u.listing_id = c.id
+          where c.capacity_kw - coalesce(u.peak, 0) >= ${p.minKw}
+        )`,
+      window: w,
+      exact: false,
+    };
+  }
+  // exactness "rank": the listings that may fail the free-kW filter or reach the page get their busiest day.
+  const k = p.page * p.pageSize;
+  const sure = p.minKw !== undefined ? sql`where lo >= ${p.minKw}` : sql``;
+  const mayReachPage =
+    p.sort === "-capacity"
+      ? sql`capacity_kw >= coalesce((select lo from bounds ${sure} order by lo desc limit 1 offset ${k - 1}), 0)`
+      : sql`lo <= coalesce((select capacity_kw from bounds ${sure} order by capacity_kw asc limit 1 offset ${k - 1}), 2147483647)`;
+  // Fewer than k sure listings: the cut is missing and every listing may reach the page.
+  const needsPeak = p.minKw !== undefined ? sql`(lo < ${p.minKw} or ${mayReachPage})` : mayReachPage;
+  return {
+    cte: sql`${candidates}, ${booked},
+      bounds as (select c.*, k.kw as booked_kw, c.capacity_kw - coalesce(k.kw, 0) as lo from candidates c left join booked k on k.listing_id = c.id),
+      exact as (${peaksOf(sql`select id from bounds where booked_kw is not null and ${needsPeak}`, w, now)}),
+      scored as (
+        select * from (
+          select t.id, t.site_id, t.capacity_kw, t.price_cents_per_kw_month, t.published_at, t.rank,
+                 coalesce(t.capacity_kw - e.peak, t.lo)::int as free_kw
+          from bounds t left join exact e on e.listing_id = t.id
+        ) x ${minKw}
+      )`,
+    window: w,
+    exact: true,
+  };
 }
 
 /** The page's rows of `scored` with every column a result shows, numbered in the page's order (`ord`). */
@@ -198,8 +238,9 @@ export async function searchWithPins(db: Executor, p: SearchParams, now = new Da
 }
 
 async function search(db: Executor, p: SearchParams, now: Date, withPins: boolean) {
-  // Pins are sized by every match's free kW, and a sort by free kW needs it for every match too.
-  const matches = scoredMatches(p, now, withPins || p.sort === "capacity" || p.sort === "-capacity");
+  // Pins are sized by every match's free kW; a sort by free kW needs it for the matches that may reach the page.
+  const byFree = p.sort === "capacity" || p.sort === "-capacity";
+  const matches = scoredMatches(p, now, withPins ? "all" : byFree ? "rank" : "page");
   // Pins aggregate every match per site (not only the page's) and travel as one JSON column
   // of the first row: [siteId, name, latitude, longitude, country, region, listings, free kW, lowest price].
   const pins = withPins

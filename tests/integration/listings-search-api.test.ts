@@ -178,6 +178,32 @@ describe("GET /api/v1/listings", () => {
     expect(pins.map((pin) => pin.freeKw)).toEqual([1300]);
   });
 
+  it("orders every page by the busiest day's free kW, where the window's booked sum would order them otherwise", async () => {
+    const miner = await makeAccount("miner");
+    const tag = uniqueWord();
+    const site = await siteOf(miner);
+    const window = `from=${addDays(OPENS, 10)}&to=${addDays(OPENS, 70)}`;
+    // 1,200 kW booked in the window but 600 kW at most on a day: 400 kW free, not -200.
+    const staggered = await published(miner, site.id, { title: `Staggered ${tag}`, capacityKw: 1000, rackCount: 10, minTermMonths: 1 });
+    await book(miner, staggered.id, 600, addDays(OPENS, 15), addDays(OPENS, 30), "confirmed");
+    await book(miner, staggered.id, 600, addDays(OPENS, 30), addDays(OPENS, 45), "active");
+    const small = await published(miner, site.id, { title: `Small ${tag}`, capacityKw: 300, rackCount: 3, minTermMonths: 1 });
+    const large = await published(miner, site.id, { title: `Large ${tag}`, capacityKw: 800, rackCount: 8, minTermMonths: 1 });
+    await book(miner, large.id, 100, addDays(OPENS, 20), addDays(OPENS, 40), "confirmed");
+    const free = { [staggered.id]: 400, [small.id]: 300, [large.id]: 700 };
+
+    for (const [sort, order] of [["capacity", [small.id, staggered.id, large.id]], ["-capacity", [large.id, staggered.id, small.id]]] as const) {
+      const whole = (await get(`q=${tag}&${window}&sort=${sort}`)).json.items as Item[];
+      expect(whole.map((i) => i.id), sort).toEqual(order);
+      expect(whole.map((i) => i.freeKw), sort).toEqual(order.map((id) => free[id]));
+      for (const [index, id] of order.entries()) {
+        const { json } = await get(`q=${tag}&${window}&sort=${sort}&pageSize=1&page=${index + 1}`);
+        expect({ ids: json.items.map((i: Item) => i.id), freeKw: json.items[0].freeKw, total: json.total }, `${sort} page ${index + 1}`).toEqual({ ids: [id], freeKw: free[id], total: 3 });
+      }
+    }
+    expect((await get(`q=${tag}&${window}&sort=-capacity&minKw=350&pageSize=1&page=2`)).json).toMatchObject({ total: 2, items: [{ id: staggered.id, freeKw: 400 }] });
+  });
+
   it("counts an unexpired deposit hold but not an expired one, and never declined, cancelled, completed, expired or refunded bookings", async () => {
     const miner = await makeAccount("miner");
     const tag = uniqueWord();
