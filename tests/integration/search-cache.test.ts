@@ -1,5 +1,6 @@
 // The app's search cache, as Next's server runs it: an answer is kept 15 seconds and never
-// longer, identical searches at once share one, and a listing change drops them all.
+// longer, a search asked again near the end is refreshed in the background, identical
+// searches at once share one answer, and a listing change drops them all.
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -69,5 +70,44 @@ describe("search cache", () => {
     const page = await cache.cachedSearchWithPins(searchSchema.parse({ q: word }));
     expect(page.result.total).toBe(2);
     expect(page.pins).toHaveLength(2);
+  });
+
+  it("refreshes an answer asked for in its last 5 seconds in the background, serving the kept one meanwhile", async () => {
+    const word = `zc${randomBytes(5).toString("hex")}`;
+    await publish(word);
+    expect(await total(word)).toBe(1);
+    await publish(word);
+
+    vi.advanceTimersByTime(9_000);
+    expect(await total(word), "at 9 s: kept, and no refresh").toBe(1);
+    await cache.refreshesSettled();
+    expect(await total(word), "still kept").toBe(1);
+
+    vi.advanceTimersByTime(2_000);
+    expect(await total(word), "at 11 s: the kept answer at once, while the refresh runs").toBe(1);
+    await cache.refreshesSettled();
+    expect(await total(word), "the refreshed answer").toBe(2);
+
+    // The refreshed answer counts its age from its own search (at 11 s): kept until 26 s, refreshed again from 21 s.
+    await publish(word);
+    vi.advanceTimersByTime(9_000);
+    expect(await total(word), "at 20 s").toBe(2);
+    await cache.refreshesSettled();
+    expect(await total(word)).toBe(2);
+    vi.advanceTimersByTime(6_001);
+    expect(await total(word), "past 26 s without a refresh: asked afresh").toBe(3);
+  });
+
+  it("does not keep a background refresh that started before a listing change", async () => {
+    const word = `zc${randomBytes(5).toString("hex")}`;
+    await publish(word);
+    expect(await total(word)).toBe(1);
+    vi.advanceTimersByTime(11_000);
+    expect(await total(word)).toBe(1); // starts a refresh, which finds 1 when it runs
+    cache.listingsChanged();
+    await cache.refreshesSettled();
+
+    await publish(word);
+    expect(await total(word), "asked afresh: the refresh that started before the change was not kept").toBe(2);
   });
 });
