@@ -123,10 +123,11 @@ type Exactness = "all" | "rank" | "page";
  * The matches as a `scored` CTE of narrow rows (id, site, sort keys, and free kW unless
  * `page`): the listing filters, then, over a window, the minimum free kW.
  *
- * The busiest day's kW is the costly part: it sorts every counted booking of every candidate.
- * So the search first bounds it from above by the sum of the kW booked in the window (no
- * busiest day holds more). A listing's free kW lies between its capacity minus that sum
- * (`lo`) and its capacity, and is exactly its capacity when nothing is booked:
+ * The busiest day's kW is the costly part: it sorts the counted bookings of every listing it
+ * is worked out for. Each listing carries a bound instead, `peak_booked_kw`, at least its
+ * busiest day ever (kept by the capacity guard). A listing's free kW over any window lies
+ * between its capacity minus the bound (`lo`) and its capacity, and is its capacity when
+ * the bound is 0:
  * - the free-kW filter passes a listing whose `lo` already leaves the minimum, and works out
  *   day by day only the rest;
  * - a sort by free kW needs the exact figure only of listings that could reach the page: the
@@ -139,7 +140,7 @@ function scoredMatches(p: SearchParams, now: Date, exactness: Exactness) {
   const query = p.q ? sql`websearch_to_tsquery('english', ${p.q})` : null;
   const w: Window | null = p.from && p.to ? { from: p.from, to: p.to } : null;
   const candidates = sql`with candidates as (
-        select l.id, l.site_id, l.capacity_kw, l.price_cents_per_kw_month, l.published_at,
+        select l.id, l.site_id, l.capacity_kw, l.price_cents_per_kw_month, l.published_at, l.peak_booked_kw,
                ${query ? sql`ts_rank(l.search_document, ${query})` : sql`0`} as rank
         from listings l
         join sites s on s.id = l.site_id
@@ -160,16 +161,11 @@ function scoredMatches(p: SearchParams, now: Date, exactness: Exactness) {
       exact: true,
     };
   }
-  const booked = sql`booked as (
-      select b.listing_id, sum(b.kw) as kw from bookings b
-      where b.listing_id in (select id from candidates) and ${countedInWindow(w, now)}
-      group by b.listing_id
-    )`;
   if (exactness === "page") {
     if (p.minKw === undefined) return { cte: sql`${candidates}, scored as (select * from candidates)`, window: w, exact: false };
     return {
-      cte: sql`${candidates}, ${booked},
-        unsure as (${peaksOf(sql`select c.id from candidates c join booked k on k.listing_id = c.id where c.capacity_kw - k.kw < ${p.minKw}`, w, now)}),
+      cte: sql`${candidates},
+        unsure as (${peaksOf(sql`select c.id from candidates c where c.capacity_kw - c.peak_booked_kw < ${p.minKw}`, w, now)}),
         scored as (
           select c.* from candidates c left join unsure u on u.listing_id = c.id
           where c.capacity_kw - coalesce(u.peak, 0) >= ${p.minKw}
@@ -188,9 +184,13 @@ function scoredMatches(p: SearchParams, now: Date, exactness: Exactness) {
   // Fewer than k sure listings: the cut is missing and every listing may reach the page.
   const needsPeak = p.minKw !== undefined ? sql`(lo < ${p.minKw} or ${mayReachPage})` : mayReachPage;
   return {
-    cte: sql`${candidates}, ${booked},
-      bounds as (select c.*, k.kw as booked_kw, c.capacity_kw - coalesce(k.kw, 0) as lo from candidates c left join booked k on k.listing_id = c.id),
-      exact as (${peaksOf(sql`select id from bounds where booked_kw is not null and ${needsPeak}`, w, now)}),
+    cte: sql`${candidates},
+      bounds as (select c.*, c.capacity_kw - c.peak_booked_kw as lo from candidates c),
+      needed as (select id from bounds where peak_booked_kw > 0 and ${needsPeak}),
+      exact as (
+        select n.id as listing_id, coalesce(pk.peak, 0) as peak
+        from needed n left join (${peaksOf(sql`select id from needed`, w, now)}) pk on pk.listing_id = n.id
+      ),
       scored as (
         select * from (
           select t.id, t.site_id, t.capacity_kw, t.price_cents_per_kw_month, t.published_at, t.rank,

@@ -16,6 +16,13 @@ export const listings = pgTable(
     organizationId: uuid("organization_id").notNull(),
     title: text("title").notNull(),
     capacityKw: integer("capacity_kw").notNull(),
+    /**
+     * At least the kW counted on the listing's busiest day, ever: raised by the capacity
+     * guard whenever a booking raises a day's load, never lowered (a cancelled booking
+     * leaves it high). Search uses it to pass a listing on free kW without reading its
+     * bookings; it never shows it.
+     */
+    peakBookedKw: integer("peak_booked_kw").notNull().default(0),
     cooling: coolingType("cooling").notNull(),
     maxKwPerRack: integer("max_kw_per_rack").notNull(),
     rackCount: integer("rack_count").notNull(),

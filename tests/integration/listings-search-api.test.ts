@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as search, POST as postListing } from "@/app/api/v1/listings/route";
 import { GET as getListing } from "@/app/api/v1/listings/[id]/route";
@@ -178,7 +178,7 @@ describe("GET /api/v1/listings", () => {
     expect(pins.map((pin) => pin.freeKw)).toEqual([1300]);
   });
 
-  it("orders every page by the busiest day's free kW, where the window's booked sum would order them otherwise", async () => {
+  it("orders every page by the busiest day's free kW in the window, where the listings' bounds would order them otherwise", async () => {
     const miner = await makeAccount("miner");
     const tag = uniqueWord();
     const site = await siteOf(miner);
@@ -190,18 +190,46 @@ describe("GET /api/v1/listings", () => {
     const small = await published(miner, site.id, { title: `Small ${tag}`, capacityKw: 300, rackCount: 3, minTermMonths: 1 });
     const large = await published(miner, site.id, { title: `Large ${tag}`, capacityKw: 800, rackCount: 8, minTermMonths: 1 });
     await book(miner, large.id, 100, addDays(OPENS, 20), addDays(OPENS, 40), "confirmed");
-    const free = { [staggered.id]: 400, [small.id]: 300, [large.id]: 700 };
+    // Busy after the window only: its bound says 100 kW free, the window has all 900.
+    const later = await published(miner, site.id, { title: `Later ${tag}`, capacityKw: 900, rackCount: 9, minTermMonths: 1 });
+    await book(miner, later.id, 800, addDays(OPENS, 80), addDays(OPENS, 100), "confirmed");
+    const free = { [staggered.id]: 400, [small.id]: 300, [large.id]: 700, [later.id]: 900 };
 
-    for (const [sort, order] of [["capacity", [small.id, staggered.id, large.id]], ["-capacity", [large.id, staggered.id, small.id]]] as const) {
+    for (const [sort, order] of [["capacity", [small.id, staggered.id, large.id, later.id]], ["-capacity", [later.id, large.id, staggered.id, small.id]]] as const) {
       const whole = (await get(`q=${tag}&${window}&sort=${sort}`)).json.items as Item[];
       expect(whole.map((i) => i.id), sort).toEqual(order);
       expect(whole.map((i) => i.freeKw), sort).toEqual(order.map((id) => free[id]));
       for (const [index, id] of order.entries()) {
         const { json } = await get(`q=${tag}&${window}&sort=${sort}&pageSize=1&page=${index + 1}`);
-        expect({ ids: json.items.map((i: Item) => i.id), freeKw: json.items[0].freeKw, total: json.total }, `${sort} page ${index + 1}`).toEqual({ ids: [id], freeKw: free[id], total: 3 });
+        expect({ ids: json.items.map((i: Item) => i.id), freeKw: json.items[0].freeKw, total: json.total }, `${sort} page ${index + 1}`).toEqual({ ids: [id], freeKw: free[id], total: 4 });
       }
     }
-    expect((await get(`q=${tag}&${window}&sort=-capacity&minKw=350&pageSize=1&page=2`)).json).toMatchObject({ total: 2, items: [{ id: staggered.id, freeKw: 400 }] });
+    expect((await get(`q=${tag}&${window}&sort=-capacity&minKw=350&pageSize=1&page=3`)).json).toMatchObject({ total: 3, items: [{ id: staggered.id, freeKw: 400 }] });
+    expect((await get(`q=${tag}&${window}&sort=capacity&minKw=850&pageSize=1`)).json).toMatchObject({ total: 1, items: [{ id: later.id, freeKw: 900 }] });
+  });
+
+  it("keeps each listing's bound at or above its busiest day, and still finds free kW exactly once the bound is high", async () => {
+    const miner = await makeAccount("miner");
+    const tag = uniqueWord();
+    const listing = await published(miner, (await siteOf(miner)).id, { title: `Bound ${tag}`, capacityKw: 1000, rackCount: 10, minTermMonths: 1 });
+    const bound = async () => (await miner.db.select({ kw: listings.peakBookedKw }).from(listings).where(eq(listings.id, listing.id)))[0]!.kw;
+    expect(await bound()).toBe(0);
+
+    await book(miner, listing.id, 600, addDays(OPENS, 15), addDays(OPENS, 30), "confirmed");
+    await book(miner, listing.id, 600, addDays(OPENS, 30), addDays(OPENS, 45), "confirmed");
+    expect(await bound(), "two bookings end to end: 600 kW on the busiest day").toBe(600);
+    await book(miner, listing.id, 300, addDays(OPENS, 25), addDays(OPENS, 35), "pending_deposit");
+    expect(await bound()).toBe(900);
+    await book(miner, listing.id, 900, addDays(OPENS, 50), addDays(OPENS, 60), "cancelled");
+    expect(await bound(), "a booking that does not count leaves it").toBe(900);
+
+    // The hold is cancelled: the bound stays at 900, the window's busiest day is 600 again.
+    await miner.db.update(bookings).set({ status: "cancelled" }).where(and(eq(bookings.listingId, listing.id), eq(bookings.kw, 300)));
+    expect(await bound()).toBe(900);
+    const window = `from=${addDays(OPENS, 10)}&to=${addDays(OPENS, 70)}`;
+    for (const sort of ["newest", "-capacity", "capacity"]) {
+      expect((await get(`q=${tag}&${window}&minKw=400&sort=${sort}`)).json, sort).toMatchObject({ total: 1, items: [{ freeKw: 400 }] });
+    }
   });
 
   it("counts an unexpired deposit hold but not an expired one, and never declined, cancelled, completed, expired or refunded bookings", async () => {
