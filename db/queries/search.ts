@@ -38,24 +38,20 @@ export type SearchResult = { items: SearchItem[]; total: number; page: number; p
 
 const REDUNDANCY_RANK = { N: 1, "N+1": 2, "2N": 3 } as const;
 
-/** The WHERE conditions on listings (l), sites (s) and organizations (o). */
-function conditions(p: SearchParams, query: SQL | null, now: Date): SQL {
+/**
+ * The WHERE conditions on listings (l), organizations (o) and, only when a filter reads
+ * the site, sites (s): `joinsSites` says whether to join them.
+ */
+function conditions(p: SearchParams, query: SQL | null, now: Date): { where: SQL; joinsSites: boolean } {
   const where: SQL[] = [sql`l.status = 'published'`, sql`o.status = 'active'`];
   // A query of stop words only ("the") has no terms: ignore it rather than match nothing.
   if (query) where.push(sql`(numnode(${query}) = 0 or l.search_document @@ ${query})`);
   // Listings whose window has ended offer nothing any more.
   where.push(sql`l.available_until > ${todayUtc(now)}::date`);
-  if (p.country) where.push(sql`s.country = ${p.country}`);
   if (p.cooling?.length) where.push(sql`l.cooling in (${sql.join(p.cooling.map((c) => sql`${c}::cooling_type`), sql`, `)})`);
   if (p.maxPrice !== undefined) where.push(sql`l.price_cents_per_kw_month <= ${p.maxPrice}`);
   if (p.minDensity !== undefined) where.push(sql`l.max_kw_per_rack >= ${p.minDensity}`);
-  if (p.renewableMin !== undefined) where.push(sql`s.renewable_share >= ${p.renewableMin}`);
   if (p.interruptible !== undefined) where.push(sql`l.interruptible = ${p.interruptible}`);
-  if (p.verified) where.push(sql`s.verified_at is not null`);
-  if (p.redundancy) {
-    const allowed = (Object.keys(REDUNDANCY_RANK) as (keyof typeof REDUNDANCY_RANK)[]).filter((r) => REDUNDANCY_RANK[r] >= REDUNDANCY_RANK[p.redundancy!]);
-    where.push(sql`s.redundancy in (${sql.join(allowed.map((r) => sql`${r}::redundancy`), sql`, `)})`);
-  }
   if (p.minKw !== undefined) where.push(sql`l.capacity_kw >= ${p.minKw}`);
   if (p.from && p.to) {
     // The listing must offer the whole window, and its minimum term must fit in it (months
@@ -63,7 +59,15 @@ function conditions(p: SearchParams, query: SQL | null, now: Date): SQL {
     where.push(sql`l.available_from <= ${p.from}::date and l.available_until >= ${p.to}::date`);
     where.push(sql`l.min_term_months <= ${monthsWithin(p.from, p.to)}`);
   }
-  return sql.join(where, sql` and `);
+  const site: SQL[] = [];
+  if (p.country) site.push(sql`s.country = ${p.country}`);
+  if (p.renewableMin !== undefined) site.push(sql`s.renewable_share >= ${p.renewableMin}`);
+  if (p.verified) site.push(sql`s.verified_at is not null`);
+  if (p.redundancy) {
+    const allowed = (Object.keys(REDUNDANCY_RANK) as (keyof typeof REDUNDANCY_RANK)[]).filter((r) => REDUNDANCY_RANK[r] >= REDUNDANCY_RANK[p.redundancy!]);
+    site.push(sql`s.redundancy in (${sql.join(allowed.map((r) => sql`${r}::redundancy`), sql`, `)})`);
+  }
+  return { where: sql.join([...where, ...site], sql` and `), joinsSites: site.length > 0 };
 }
 
 /** The page's order over the columns of `scored`, read through the alias `t`. */
@@ -139,13 +143,14 @@ type Exactness = "all" | "rank" | "page";
 function scoredMatches(p: SearchParams, now: Date, exactness: Exactness) {
   const query = p.q ? sql`websearch_to_tsquery('english', ${p.q})` : null;
   const w: Window | null = p.from && p.to ? { from: p.from, to: p.to } : null;
+  const { where, joinsSites } = conditions(p, query, now);
   const candidates = sql`with candidates as (
         select l.id, l.site_id, l.capacity_kw, l.price_cents_per_kw_month, l.published_at, l.peak_booked_kw,
                ${query ? sql`ts_rank(l.search_document, ${query})` : sql`0`} as rank
         from listings l
-        join sites s on s.id = l.site_id
+        ${joinsSites ? sql`join sites s on s.id = l.site_id` : sql``}
         join organizations o on o.id = l.organization_id
-        where ${conditions(p, query, now)}
+        where ${where}
       )`;
   const minKw = p.minKw !== undefined ? sql`where free_kw >= ${p.minKw}` : sql``;
   if (!w) return { cte: sql`${candidates}, scored as (select c.*, c.capacity_kw as free_kw from candidates c)`, window: w, exact: true };
