@@ -157,7 +157,8 @@ function scoredMatches(p: SearchParams, now: Date, exactness: Exactness) {
   if (exactness === "all") {
     return {
       cte: sql`${candidates},
-        peaks as (${peaksOf(sql`select id from candidates`, w, now)}),
+        -- A listing whose bound is 0 has nothing booked: its free kW is its capacity.
+        peaks as (${peaksOf(sql`select id from candidates where peak_booked_kw > 0`, w, now)}),
         scored as (
           select * from (select c.*, c.capacity_kw - coalesce(pk.peak, 0)::int as free_kw from candidates c left join peaks pk on pk.listing_id = c.id) x
           ${minKw}
