@@ -129,9 +129,9 @@ type Exactness = "all" | "rank" | "page";
  *
  * The busiest day's kW is the costly part: it sorts the counted bookings of every listing it
  * is worked out for. Each listing carries a bound instead, `peak_booked_kw`, at least its
- * busiest day ever (kept by the capacity guard). A listing's free kW over any window lies
- * between its capacity minus the bound (`lo`) and its capacity, and is its capacity when
- * the bound is 0:
+ * busiest day ever (raised by the capacity guard, lowered by the booking sweep). A
+ * listing's free kW over any window lies between its capacity minus the bound (`lo`) and
+ * its capacity, and is its capacity when the bound is 0:
  * - the free-kW filter passes a listing whose `lo` already leaves the minimum, and works out
  *   day by day only the rest;
  * - a sort by free kW needs the exact figure only of listings that could reach the page: the

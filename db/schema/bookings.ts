@@ -75,6 +75,9 @@ export const bookingTransitions = pgTable(
   (t) => [
     index("booking_transitions_booking_id_idx").on(t.bookingId, t.createdAt),
     index("booking_transitions_actor_user_id_idx").on(t.actorUserId),
+    // The booking sweep looks back over the last minutes' transitions (lib/jobs/sweeps.ts);
+    // rows arrive in time order, so a BRIN index stays tiny.
+    index("booking_transitions_created_at_idx").using("brin", t.createdAt),
     check("booking_transitions_changes_status", sql`${t.fromStatus} is distinct from ${t.toStatus}`),
   ],
 );

@@ -18,9 +18,10 @@ export const listings = pgTable(
     capacityKw: integer("capacity_kw").notNull(),
     /**
      * At least the kW counted on the listing's busiest day, ever: raised by the capacity
-     * guard whenever a booking raises a day's load, never lowered (a cancelled booking
-     * leaves it high). Search uses it to pass a listing on free kW without reading its
-     * bookings; it never shows it.
+     * guard whenever a booking raises a day's load, and lowered back to the busiest day by
+     * the booking sweep once bookings stop counting (lib/jobs/sweeps.ts). It may be above
+     * the busiest day for a minute, never below. Search uses it to pass a listing on free
+     * kW without reading its bookings; it never shows it.
      */
     peakBookedKw: integer("peak_booked_kw").notNull().default(0),
     cooling: coolingType("cooling").notNull(),

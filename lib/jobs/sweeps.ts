@@ -1,15 +1,17 @@
 // The clock's side of the booking lifecycle: holds not paid in time expire, requests the
 // miner leaves unanswered lapse, confirmed bookings start on their first day and complete
 // after their last, and a suspended organization's open reservations that its suspension
-// could not release are released. Plain functions, run every minute by lib/jobs/runner.ts.
+// could not release are released; then search's bounds on the listings whose bookings
+// moved are lowered to their busiest day. Plain functions, run every minute by
+// lib/jobs/runner.ts.
 //
 // Safe to run from several places at once: each booking moves in its own transaction
 // (db/queries/booking-actions.ts) that locks the row and re-checks the transition, so
 // a sweep that loses a race to a user, a payment event or another sweep gets
 // invalid_transition for that booking and moves on. SKIP LOCKED would add nothing.
 import "server-only";
-import { and, asc, eq, gt, inArray, lte, type SQL } from "drizzle-orm";
-import type { Database } from "@/db";
+import { and, asc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { rawRows, type Database } from "@/db";
 import { advanceBooking, expireBooking, releaseBySystem } from "@/db/queries/booking-actions";
 import { openReservationsOfSuspended } from "@/db/queries/suspensions";
 import { bookings } from "@/db/schema";
@@ -20,7 +22,7 @@ import { deliverPendingMail } from "@/lib/mail";
 import type { PaymentProvider } from "@/lib/payments/provider";
 
 export type SweepContext = { provider: PaymentProvider; appUrl: string };
-export type SweepCounts = { expired: number; lapsed: number; released: number; started: number; completed: number; mailed: number };
+export type SweepCounts = { expired: number; lapsed: number; released: number; started: number; completed: number; tightened: number; mailed: number };
 
 const BATCH = 100;
 
@@ -71,8 +73,38 @@ export async function runSweeps(db: Database, ctx: SweepContext, now = new Date(
   const released = await releaseSuspended(db, ctx, now);
   const started = await startBookings(db, ctx, today);
   const completed = await completeBookings(db, ctx, today);
+  const tightened = await tightenSearchBounds(db);
   const mailed = await deliverPendingMail(db);
-  return { expired, lapsed, released, started, completed, mailed };
+  return { expired, lapsed, released, started, completed, tightened, mailed };
+}
+
+/**
+ * Listings with a booking that moved in the last ten minutes (by anyone: this sweep, a
+ * user, a payment event) whose search bound, `peak_booked_kw`, is now above their busiest
+ * day → the bound lowered to it. The capacity guard only ever raises the bound; without
+ * this, every cancelled, expired or completed booking would leave search reading more
+ * bookings than it needs. Each listing in its own short transaction, under the guard's
+ * lock (tighten_listing_peak_bound, migration 0009). Ten minutes covers a few sweeps that
+ * failed or did not run; a bound left high costs search time, never a wrong answer.
+ */
+export async function tightenSearchBounds(db: Database): Promise<number> {
+  const loose = await rawRows<{ id: string }>(
+    db,
+    sql`select l.id from listings l
+        where l.id in (select b.listing_id from booking_transitions t join bookings b on b.id = t.booking_id
+                       where t.created_at > now() - interval '10 minutes')
+          and l.peak_booked_kw > listing_busiest_day_kw(l.id)`,
+  );
+  let done = 0;
+  for (const { id } of loose) {
+    try {
+      await db.execute(sql`select tighten_listing_peak_bound(${id})`);
+      done++;
+    } catch (error) {
+      console.error(`[jobs] listing ${id}: its search bound could not be lowered; the next sweep retries it`, error);
+    }
+  }
+  return done;
 }
 
 /**

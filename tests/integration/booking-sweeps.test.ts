@@ -1,4 +1,6 @@
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { acceptBooking } from "@/db/queries/booking-actions";
 import { createBooking } from "@/db/queries/bookings";
@@ -6,7 +8,7 @@ import { processPaymentEvent } from "@/db/queries/payment-events";
 import { reinstateOrganization, suspendOrganization } from "@/db/queries/suspensions";
 import { getHandle } from "@/db/connection";
 import { migrateDatabase } from "@/db/migrate";
-import { auditLog, bookings, bookingTransitions, ledgerEntries, outboxEmails, payments } from "@/db/schema";
+import { auditLog, bookings, bookingTransitions, ledgerEntries, listings, outboxEmails, payments } from "@/db/schema";
 import { addDays, todayUtc } from "@/lib/domain/days";
 import { runSweeps } from "@/lib/jobs/sweeps";
 import { testPaymentIntentId, testProvider } from "@/lib/payments/test-provider";
@@ -204,7 +206,7 @@ describe("the clock's sweeps", () => {
     const after = await Promise.all(due.map(statusesOf));
     const again = await runSweeps(db, ctx, now);
 
-    expect(again).toEqual({ expired: 0, lapsed: 0, released: 0, started: 0, completed: 0, mailed: 0 });
+    expect(again).toEqual({ expired: 0, lapsed: 0, released: 0, started: 0, completed: 0, tightened: 0, mailed: 0 });
     expect(await Promise.all(due.map(statusesOf))).toEqual(after);
   });
 
@@ -280,4 +282,64 @@ describe("the clock's sweeps", () => {
     // One move each; the bookings whose term had passed move twice (active, then completed).
     for (const id of ids) expect(movesOf.get(id)).toBe(ending.some((e) => e.booking.id === id) ? 2 : 1);
   });
+
+  it("lowers the search bound that an expired hold had raised, once the sweep has expired it", async () => {
+    const now = new Date();
+    const { listing } = await hold(300, now);
+    const db = (await getHandle()).db;
+    expect(await boundOf(listing.id), "the capacity guard raised it").toBe(300);
+
+    const counts = await runSweeps(db, ctx, new Date(now.getTime() + 31 * MINUTE));
+    expect(counts.expired).toBeGreaterThanOrEqual(1);
+    expect(counts.tightened).toBeGreaterThanOrEqual(1);
+    expect(await boundOf(listing.id)).toBe(0);
+  });
+
+  it("lowers a bound under the listing's lock, so it counts a booking the capacity guard let in meanwhile", async () => {
+    const { listing } = await publishedListing();
+    const buyer = await makeAccount("buyer");
+    const booking = (kw: number) => ({
+      listingId: listing.id, buyerOrganizationId: buyer.organization.id, kw, status: "confirmed" as const,
+      startDate: addDays(listing.availableFrom, 10), endDate: addDays(listing.availableFrom, 40),
+      priceCentsPerKwMonth: 12000, depositPercent: 20, totalCents: 100_000, depositCents: 20_000, platformFeeBps: 800, expiresAt: new Date(),
+    });
+    const db = (await getHandle()).db;
+    // A cancelled 500 kW booking leaves the bound at 500 over an empty calendar.
+    await db.insert(bookings).values(booking(500));
+    await db.update(bookings).set({ status: "cancelled" }).where(eq(bookings.listingId, listing.id));
+    expect(await boundOf(listing.id)).toBe(500);
+
+    // Another connection books 300 kW and holds its transaction open: the guard has the listing's lock.
+    const other = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      let booked!: () => void;
+      let commit!: () => void;
+      const bookedYet = new Promise<void>((resolve) => (booked = resolve));
+      const committing = new Promise<void>((resolve) => (commit = resolve));
+      const reserving = drizzle(other).transaction(async (tx) => {
+        await tx.insert(bookings).values(booking(300));
+        booked();
+        await committing;
+      });
+      await bookedYet;
+      // Drizzle's queries run when awaited: Promise.resolve starts this one now.
+      const tightening = Promise.resolve(db.execute(sql`select tighten_listing_peak_bound(${listing.id}) as bound`));
+      await vi.waitFor(async () => {
+        const waiting = await db.execute(sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%tighten_listing_peak_bound%'`);
+        expect(Array.from(waiting as unknown as unknown[])).toHaveLength(1);
+      });
+      commit();
+      await reserving;
+      await tightening;
+      expect(await boundOf(listing.id), "the 300 kW committed while it waited").toBe(300);
+    } finally {
+      await other.end({ timeout: 5 });
+    }
+  });
 });
+
+async function boundOf(listingId: string): Promise<number> {
+  const db = (await getHandle()).db;
+  const [row] = await db.select({ kw: listings.peakBookedKw }).from(listings).where(eq(listings.id, listingId));
+  return row!.kw;
+}
