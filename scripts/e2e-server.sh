@@ -16,4 +16,6 @@ export AUTH_SECRET="e2e-only-secret-$(date +%s)-$RANDOM"
 export ENABLE_DEV_TOOLS=1
 export UPLOAD_DIR="$(mktemp -d -t substation-e2e-uploads-XXXXXX)"
 export NEXT_TELEMETRY_DISABLED=1
+# exec keeps this process id: the e2e teardown stops the server by it before dropping the database.
+echo "$$" > .next/e2e-server.pid
 exec ./node_modules/.bin/next start -H 127.0.0.1 -p "$PORT"
