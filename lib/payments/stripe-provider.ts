@@ -1,4 +1,5 @@
 // Deposits through Stripe Checkout (payment mode, manual capture).
+import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
 import type { CheckoutRequest, CheckoutSession, PaymentProvider } from "./provider";
 import { idempotencyKey } from "./provider";
@@ -39,13 +40,48 @@ export function createStripeProvider(secretKey: string, apiUrl?: string): Paymen
       return { checkoutSessionId: session.id, url: session.url };
     },
     async capture(paymentIntentId, key) {
-      await stripe.paymentIntents.capture(paymentIntentId, {}, { idempotencyKey: key });
+      await once(
+        key,
+        (k) => stripe.paymentIntents.capture(paymentIntentId, {}, { idempotencyKey: k }),
+        async () => (await stripe.paymentIntents.retrieve(paymentIntentId)).status === "succeeded",
+      );
     },
     async release(paymentIntentId, key) {
-      await stripe.paymentIntents.cancel(paymentIntentId, {}, { idempotencyKey: key });
+      await once(
+        key,
+        (k) => stripe.paymentIntents.cancel(paymentIntentId, {}, { idempotencyKey: k }),
+        async () => (await stripe.paymentIntents.retrieve(paymentIntentId)).status === "canceled",
+      );
     },
     async refund(paymentIntentId, amountCents, key) {
-      await stripe.refunds.create({ payment_intent: paymentIntentId, amount: amountCents }, { idempotencyKey: key });
+      await once(
+        key,
+        (k) => stripe.refunds.create({ payment_intent: paymentIntentId, amount: amountCents }, { idempotencyKey: k }),
+        async () => {
+          const { latest_charge: charge } = await stripe.paymentIntents.retrieve(paymentIntentId);
+          if (!charge) return false;
+          return (await stripe.charges.retrieve(typeof charge === "string" ? charge : charge.id)).amount_refunded >= amountCents;
+        },
+      );
     },
   };
+}
+
+/**
+ * A keyed request, run once. Stripe keeps the answer to a keyed request that began to run,
+ * failures included, for 24 hours, and replays it to a retry under the same key (marked
+ * `Idempotent-Replayed`). Our keys are derived from the payment, so that a retry after a
+ * lost answer never moves money twice; but a replayed failure would block every retry for
+ * a day (a capture that met a Stripe outage, say). So after a replayed failure the object
+ * says whether the work was done after all, and if not the request runs again under a fresh
+ * key. Stripe's own state refuses a second capture, release or full refund.
+ */
+async function once(key: string, run: (key: string) => Promise<unknown>, done: () => Promise<boolean>): Promise<void> {
+  try {
+    await run(key);
+  } catch (error) {
+    if (!(error instanceof Stripe.errors.StripeError) || error.headers?.["idempotent-replayed"] !== "true") throw error;
+    if (await done()) return;
+    await run(`${key}-retry-${randomUUID()}`);
+  }
 }

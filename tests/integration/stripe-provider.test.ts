@@ -1,6 +1,7 @@
 // The Stripe provider with the real `stripe` SDK, pointed at a local stand-in of Stripe:
-// what it sends, the idempotency keys that keep a retry from moving money twice, and a
-// refused capture rolling the miner's acceptance back.
+// what it sends, the idempotency keys that keep a retry from moving money twice without
+// letting a failure Stripe keeps under a key block the retries, and a refused capture
+// rolling the miner's acceptance back.
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptBooking } from "@/db/queries/booking-actions";
@@ -165,5 +166,54 @@ describe("the Stripe provider through the real SDK", () => {
     expect(await state()).toMatchObject({ booking: "confirmed", payment: "captured", transitions: before.transitions + 1, ledger: before.ledger + 3, audits: before.audits + 1 });
     expect(new Set(stripe.requestsTo(`/v1/payment_intents/${paymentIntentId}/capture`).map((r) => r.idempotencyKey))).toEqual(new Set([`substation-capture-${booking.paymentId}`]));
     expect(stripe.intents.get(paymentIntentId)?.status).toBe("succeeded");
+  });
+
+  it("a failure Stripe keeps under the key does not block the retry: the work, found undone, runs once under a fresh key", async () => {
+    // Stripe replays a kept failure to every retry under the key for 24 hours.
+    const { miner, booking, paymentIntentId, chargeId } = await authorizedReservation();
+    const captureKey = `substation-capture-${booking.paymentId}`;
+    const keyed = (key: string) => (r: { idempotencyKey: string | null; replayed: boolean }) => [r.idempotencyKey === key ? "key" : r.idempotencyKey?.startsWith(`${key}-retry-`) ? "fresh key" : r.idempotencyKey, r.replayed];
+
+    stripe.failNext({ path: "/capture", kept: true });
+    await expect(acceptBooking(miner.db, miner.actor, booking.id, { provider, appUrl })).rejects.toMatchObject({ type: "StripeAPIError" });
+    expect((await acceptBooking(miner.db, miner.actor, booking.id, { provider, appUrl })).status).toBe("confirmed");
+    expect(stripe.intents.get(paymentIntentId)?.status).toBe("succeeded");
+    // A later retry under the key gets the old failure again, and the PaymentIntent shows the capture done: nothing more is sent.
+    await provider.capture(paymentIntentId, captureKey);
+    expect(stripe.requestsTo(`/v1/payment_intents/${paymentIntentId}/capture`).map(keyed(captureKey))).toEqual([
+      ["key", false],
+      ["key", true],
+      ["fresh key", false],
+      ["key", true],
+    ]);
+
+    const refundKey = `substation-refund-${booking.paymentId}`;
+    const refundsBefore = stripe.refunds.size;
+    stripe.failNext({ path: "/v1/refunds", kept: true });
+    await expect(provider.refund(paymentIntentId, booking.depositCents, refundKey)).rejects.toMatchObject({ type: "StripeAPIError" });
+    await provider.refund(paymentIntentId, booking.depositCents, refundKey);
+    await provider.refund(paymentIntentId, booking.depositCents, refundKey);
+    expect(stripe.requestsTo("/v1/refunds").filter((r) => r.form.payment_intent === paymentIntentId).map(keyed(refundKey))).toEqual([
+      ["key", false],
+      ["key", true],
+      ["fresh key", false],
+      ["key", true],
+    ]);
+    expect(stripe.refunds.size, "refunded once").toBe(refundsBefore + 1);
+    expect(stripe.charges.get(chargeId)).toMatchObject({ refunded: true, amount_refunded: booking.depositCents });
+
+    const released = await authorizedReservation();
+    const releaseKey = `substation-release-${released.booking.paymentId}`;
+    stripe.failNext({ path: "/cancel", kept: true });
+    await expect(provider.release(released.paymentIntentId, releaseKey)).rejects.toMatchObject({ type: "StripeAPIError" });
+    await provider.release(released.paymentIntentId, releaseKey);
+    await provider.release(released.paymentIntentId, releaseKey);
+    expect(stripe.requestsTo(`/v1/payment_intents/${released.paymentIntentId}/cancel`).map(keyed(releaseKey))).toEqual([
+      ["key", false],
+      ["key", true],
+      ["fresh key", false],
+      ["key", true],
+    ]);
+    expect(stripe.intents.get(released.paymentIntentId)?.status).toBe("canceled");
   });
 });

@@ -14,7 +14,7 @@ type Intent = Json & { id: string; status: string; amount: number; amount_captur
 type Charge = Json & { id: string; amount: number; amount_captured: number; amount_refunded: number; captured: boolean; refunded: boolean; payment_intent: string };
 
 export type RecordedRequest = { method: string; path: string; idempotencyKey: string | null; form: Record<string, string>; replayed: boolean };
-type Failure = { status: number; type: string; code?: string; message: string; path?: string };
+type Failure = { status: number; type: string; code?: string; message: string; path?: string; kept?: boolean };
 type Answer = { status: number; body: Json };
 
 export type StripeStandIn = Awaited<ReturnType<typeof startStripeStandIn>>;
@@ -122,6 +122,7 @@ export async function startStripeStandIn() {
     if (method === "POST" && resource === "checkout" && id === "sessions" && !action) return createSession(form);
     if (method === "GET" && resource === "checkout" && id === "sessions" && action) return sessions.has(action) ? { status: 200, body: sessions.get(action)! } : missing("checkout.session", action);
     if (method === "GET" && resource === "payment_intents" && id && !action) return intents.has(id) ? { status: 200, body: intents.get(id)! } : missing("payment_intent", id);
+    if (method === "GET" && resource === "charges" && id && !action) return charges.has(id) ? { status: 200, body: charges.get(id)! } : missing("charge", id);
     if (method === "POST" && resource === "payment_intents" && id && action === "capture") return capture(id);
     if (method === "POST" && resource === "payment_intents" && id && action === "cancel") return cancel(id);
     if (method === "POST" && resource === "refunds" && !id) return refund(form);
@@ -141,6 +142,7 @@ export async function startStripeStandIn() {
     const earlier = method === "POST" && key ? answered.get(key) : undefined;
     if (failure && (!failure.path || path.includes(failure.path))) {
       result = error(failure.status, failure.type, failure.message, failure.code);
+      if (failure.kept && method === "POST" && key) answered.set(key, { path, raw, answer: structuredClone(result) });
       failure = null;
     } else if (earlier && (earlier.path !== path || earlier.raw !== raw)) {
       result = error(400, "idempotency_error", `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}'.`);
@@ -179,7 +181,8 @@ export async function startStripeStandIn() {
     /**
      * The next request (to a path containing `path`, if given) fails with this Stripe error.
      * Like a request Stripe turned away before running it, the failure is not kept against
-     * its Idempotency-Key, so a retry with the same key runs.
+     * its Idempotency-Key, so a retry with the same key runs; unless `kept`: like a request
+     * that failed once it had begun to run, a retry with the same key gets the failure again.
      */
     failNext(next: Partial<Failure> = {}) {
       failure = { status: 500, type: "api_error", message: "The stand-in was told to fail this request.", ...next };
