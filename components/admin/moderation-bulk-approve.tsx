@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState } from "react";
 import { CheckCircle2, XCircle } from "lucide-react";
 import { approveListingsAction } from "@/app/(app)/admin/listings/actions";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import type { ActionResult } from "@/lib/action";
 import type { BulkOutcome } from "./moderation-schemas";
 import { useSelection } from "./moderation-selection";
@@ -16,28 +17,16 @@ type BulkState = { result: ActionResult<BulkOutcome[]>; titles: Record<string, s
 /** "Approve selected" with a confirm step; every listing's outcome is listed afterwards. */
 export function BulkApprove() {
   const { items, selected, setAll } = useSelection();
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, step, opener, cancel } = useConfirmStep();
   const [state, formAction, pending] = useActionState<BulkState, FormData>(async (_previous, formData) => {
     const titles = Object.fromEntries(items.map((item) => [item.id, item.title]));
     const result = await approveListingsAction(null, formData);
     if (result.ok) setAll(false);
-    setConfirming(false);
+    step(false);
     return { result, titles };
   }, null);
   const count = selected.size;
   const allSelected = items.length > 0 && count === items.length;
-
-  const startButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const moved = useRef(false);
-  // Focus follows the confirm step (Cancel first, the safe choice), but not on the first render.
-  useEffect(() => {
-    if (moved.current) (confirming ? cancelButton : startButton).current?.focus();
-  }, [confirming]);
-  const step = (next: boolean) => {
-    moved.current = true;
-    setConfirming(next);
-  };
 
   return (
     <div className="space-y-3">
@@ -60,12 +49,12 @@ export function BulkApprove() {
             <SubmitButton pendingLabel="Approving…" size="sm" className="" disabled={count === 0}>
               {`Yes, approve ${count}`}
             </SubmitButton>
-            <Button ref={cancelButton} variant="ghost" size="sm" onClick={() => step(false)} disabled={pending}>
+            <Button ref={cancel} variant="ghost" size="sm" onClick={() => step(false)} disabled={pending}>
               Cancel
             </Button>
           </form>
         ) : (
-          <Button ref={startButton} size="sm" className="sm:ml-auto" disabled={count === 0} aria-disabled={count === 0} onClick={() => step(true)}>
+          <Button ref={opener} size="sm" className="sm:ml-auto" disabled={count === 0} aria-disabled={count === 0} onClick={() => step(true)}>
             Approve selected
           </Button>
         )}

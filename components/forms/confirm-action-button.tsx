@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState } from "react";
 import { Loader2 } from "lucide-react";
 import { Button, type ButtonStyle } from "@/components/ui/button";
+import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import type { ActionResult, ActionState } from "@/lib/action";
 
 type Props<T> = {
@@ -22,29 +23,16 @@ type Props<T> = {
 };
 
 /**
- * An action that cannot be undone (remove, revoke) takes a second, explicit click. Focus
- * follows the step — Cancel first, the safe choice — but not on the first render.
+ * An action that cannot be undone (remove, revoke) takes a second, explicit click (focus
+ * follows the step: useConfirmStep).
  */
 export function ConfirmActionButton<T>({ action, fields, label, accessibleLabel, confirmLabel, pendingLabel, confirmAccessibleLabel, warning, variant = "ghost" }: Props<T>) {
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, step, opener, cancel } = useConfirmStep();
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
-  const first = useRef<HTMLButtonElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const moved = useRef(false);
-
-  useEffect(() => {
-    if (!moved.current) return;
-    (confirming ? cancel : first).current?.focus();
-  }, [confirming]);
-
-  function step(next: boolean) {
-    moved.current = true;
-    setConfirming(next);
-  }
 
   if (!confirming) {
     return (
-      <Button ref={first} variant={variant} size="sm" onClick={() => step(true)} aria-label={accessibleLabel}>
+      <Button ref={opener} variant={variant} size="sm" onClick={() => step(true)} aria-label={accessibleLabel}>
         {label}
       </Button>
     );

@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { Loader2 } from "lucide-react";
 import { listingTransitionAction } from "@/app/(app)/miner/listings/actions";
 import { Button, type ButtonStyle } from "@/components/ui/button";
+import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { ACTION_LABELS, type OwnerAction } from "@/lib/domain/listing-lifecycle";
 
 const FIELD_LABELS: Record<string, string> = {
@@ -26,19 +27,8 @@ const PENDING: Record<OwnerAction, string> = { submit: "Submitting…", withdraw
 export function LifecycleButtons({ listingId, actions, editHref }: { listingId: string; actions: OwnerAction[]; editHref?: string }) {
   const [state, formAction] = useActionState(listingTransitionAction, null);
   const failed = state && !state.ok ? state : null;
-  const [confirming, setConfirming] = useState(false);
-  const archiveButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const moved = useRef(false);
-
-  // Focus follows the archive step (Cancel first, the safe choice), but not on the first render.
-  useEffect(() => {
-    if (moved.current) (confirming ? cancelButton : archiveButton).current?.focus();
-  }, [confirming]);
-  const step = (next: boolean) => {
-    moved.current = true;
-    setConfirming(next);
-  };
+  // Archiving asks once more.
+  const { confirming, step, opener, cancel } = useConfirmStep();
 
   const primary = actions.filter((action) => action !== "archive");
   const fieldProblems = Object.entries(failed?.fields ?? {});
@@ -55,12 +45,12 @@ export function LifecycleButtons({ listingId, actions, editHref }: { listingId: 
             <div role="group" aria-label="Confirm archiving" className="flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2">
               <span className="text-sm text-red-900">Archive for good? An archived listing cannot be edited or listed again.</span>
               <ActionButton action="archive" variant="danger" label="Yes, archive" />
-              <Button ref={cancelButton} variant="ghost" size="sm" onClick={() => step(false)}>
+              <Button ref={cancel} variant="ghost" size="sm" onClick={() => step(false)}>
                 Cancel
               </Button>
             </div>
           ) : (
-            <Button ref={archiveButton} variant="ghost" size="sm" onClick={() => step(true)}>
+            <Button ref={opener} variant="ghost" size="sm" onClick={() => step(true)}>
               Archive…
             </Button>
           ))}
