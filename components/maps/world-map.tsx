@@ -159,6 +159,7 @@ export function WorldMap({ pins, selectedId = null, highlightedId = null, onPinH
   }
 
   function pointDot(event: PointerEvent<SVGSVGElement>) {
+    // Over a focusable pin, the pin's own handlers have the pointer.
     if ((event.target as Element).closest("[role=button]")) return;
     const id = dotAt(event)?.id ?? null;
     if (id !== pointerId) point(id);

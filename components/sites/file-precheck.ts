@@ -1,8 +1,9 @@
 "use client";
 
 // The quick check the site upload forms (photos, evidence documents) run in the browser on
-// their file input (components/ui/field.tsx's FileInputField). The check mirrors the server's rules for a quicker message only:
-// the browser's type comes from the file name, so the server, reading the bytes, decides.
+// their file input (FileInputField in components/ui/field.tsx). It mirrors the server's rules
+// for a quicker message only: the browser's type comes from the file name, so the server,
+// reading the bytes, decides.
 import { useRef, useState, type ChangeEvent } from "react";
 import { formatMegabytesUp } from "@/lib/format";
 
@@ -18,9 +19,7 @@ export type FilePrecheckRules = {
 function precheck(file: File | undefined, rules: FilePrecheckRules): string | null {
   if (!file || (file.size === 0 && !file.name)) return rules.missing;
   if (file.type && !rules.accept.includes(file.type)) return rules.wrongType(file.name);
-  if (file.size > rules.maxBytes) {
-    return rules.tooBig(file.name, formatMegabytesUp(file.size));
-  }
+  if (file.size > rules.maxBytes) return rules.tooBig(file.name, formatMegabytesUp(file.size));
   return null;
 }
 

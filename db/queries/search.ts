@@ -152,35 +152,40 @@ function scoredMatches(p: SearchParams, now: Date, exactness: Exactness) {
         join organizations o on o.id = l.organization_id
         where ${where}
       )`;
+  const scored: { ctes: SQL; exact: boolean } = w
+    ? windowScored(p, now, exactness, w)
+    : { ctes: sql`scored as (select c.*, c.capacity_kw as free_kw from candidates c)`, exact: true };
+  return { cte: sql`${candidates}, ${scored.ctes}`, window: w, exact: scored.exact };
+}
+
+/** The CTEs after `candidates` that make `scored` over a window, and whether it carries exact free kW. */
+function windowScored(p: SearchParams, now: Date, exactness: Exactness, w: Window): { ctes: SQL; exact: boolean } {
   const minKw = p.minKw !== undefined ? sql`where free_kw >= ${p.minKw}` : sql``;
-  if (!w) return { cte: sql`${candidates}, scored as (select c.*, c.capacity_kw as free_kw from candidates c)`, window: w, exact: true };
   if (exactness === "all") {
     return {
-      cte: sql`${candidates},
+      ctes: sql`
         -- A listing whose bound is 0 has nothing booked: its free kW is its capacity.
         peaks as (${peaksOf(sql`select id from candidates where peak_booked_kw > 0`, w, now)}),
         scored as (
           select * from (select c.*, c.capacity_kw - coalesce(pk.peak, 0)::int as free_kw from candidates c left join peaks pk on pk.listing_id = c.id) x
           ${minKw}
         )`,
-      window: w,
       exact: true,
     };
   }
   if (exactness === "page") {
-    if (p.minKw === undefined) return { cte: sql`${candidates}, scored as (select * from candidates)`, window: w, exact: false };
+    if (p.minKw === undefined) return { ctes: sql`scored as (select * from candidates)`, exact: false };
     return {
-      cte: sql`${candidates},
+      ctes: sql`
         unsure as (${peaksOf(sql`select c.id from candidates c where c.capacity_kw - c.peak_booked_kw < ${p.minKw}`, w, now)}),
         scored as (
           select c.* from candidates c left join unsure u on u.listing_id = c.id
           where c.capacity_kw - coalesce(u.peak, 0) >= ${p.minKw}
         )`,
-      window: w,
       exact: false,
     };
   }
-  // exactness "rank": the listings that may fail the free-kW filter or reach the page get their busiest day.
+  // "rank": the listings that may fail the free-kW filter or reach the page get their busiest day.
   const k = p.page * p.pageSize;
   const sure = p.minKw !== undefined ? sql`where lo >= ${p.minKw}` : sql``;
   const mayReachPage =
@@ -190,7 +195,7 @@ function scoredMatches(p: SearchParams, now: Date, exactness: Exactness) {
   // Fewer than k sure listings: the cut is missing and every listing may reach the page.
   const needsPeak = p.minKw !== undefined ? sql`(lo < ${p.minKw} or ${mayReachPage})` : mayReachPage;
   return {
-    cte: sql`${candidates},
+    ctes: sql`
       bounds as (select c.*, c.capacity_kw - c.peak_booked_kw as lo from candidates c),
       needed as (select id from bounds where peak_booked_kw > 0 and ${needsPeak}),
       exact as (
@@ -204,7 +209,6 @@ function scoredMatches(p: SearchParams, now: Date, exactness: Exactness) {
           from bounds t left join exact e on e.listing_id = t.id
         ) x ${minKw}
       )`,
-    window: w,
     exact: true,
   };
 }

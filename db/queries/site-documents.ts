@@ -28,7 +28,6 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 };
 const kindSchema = z.enum(DOCUMENT_KINDS, { error: "Choose what the document is." });
 
-
 export type SiteDocument = {
   id: string;
   siteId: string;
@@ -70,7 +69,6 @@ function cleanFilename(declaredName: string): string {
   const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : "";
   return `${base.slice(0, 119 - ext.length)}…${ext}`;
 }
-
 
 const DOCUMENTS: SiteFileKind = {
   table: siteDocuments,

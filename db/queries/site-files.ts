@@ -36,7 +36,6 @@ export type FileRules = { field: string; types: ReadonlySet<SniffedType>; maxByt
 /** The messages of a refused file, already naming it as the caller shows names. */
 export type FileMessages = { empty: string; wrongType: string; tooBig: (megabytes: string) => string };
 
-
 /** The file's real type, or a validation error on the rules' field saying what is wrong with it. */
 export function checkFile(bytes: Uint8Array, rules: FileRules, messages: FileMessages): SniffedType {
   if (bytes.length === 0) throw AppError.validation({ [rules.field]: messages.empty });
