@@ -210,6 +210,8 @@ function addUsers(ctx: Ctx, org: OrgFacts, people: PersonSpec[], role: "miner" |
       role,
       status: "active",
       organizationId: org.id,
+      memberRole: index === 0 ? "owner" : "member",
+      emailVerifiedAt: joined,
       createdAt: joined,
       updatedAt: joined,
     });
@@ -1043,6 +1045,7 @@ export function buildSeedRows(options: SeedOptions, passwordHash: string, feeBps
     role: "admin",
     status: "active",
     organizationId: null,
+    emailVerifiedAt: adminSince,
     createdAt: adminSince,
     updatedAt: adminSince,
   });

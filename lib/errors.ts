@@ -15,6 +15,9 @@ export type ErrorCode =
   | "unprocessable"
   | "rate_limited"
   | "bad_origin"
+  | "email_unverified"
+  | "mfa_required"
+  | "invalid_link"
   | "internal_error"
   | "service_unavailable";
 
@@ -46,6 +49,16 @@ export class AppError extends Error {
   }
   static conflict(message: string, code: ErrorCode = "conflict", extra?: Record<string, unknown>) {
     return new AppError(code, 409, message, undefined, extra);
+  }
+  /** `resend` tells an API client where to ask for a new verification mail. */
+  static emailUnverified() {
+    return new AppError(
+      "email_unverified",
+      403,
+      "Confirm your email address first: follow the link we mailed you, or send a new one from Settings.",
+      undefined,
+      { resend: "/settings#verify-email" },
+    );
   }
   static rateLimited(message = "Too many attempts. Wait a minute and try again.", retryAfterSeconds = 60) {
     return new AppError("rate_limited", 429, message, undefined, { retryAfterSeconds });

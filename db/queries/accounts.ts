@@ -59,7 +59,7 @@ async function insertAccount(db: Executor, input: SignUpInput, passwordHash: str
       .returning({ id: organizations.id, name: organizations.name, kind: organizations.kind });
     const [user] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash, role: input.kind, organizationId: org!.id })
+      .values({ email: input.email, name: input.name, passwordHash, role: input.kind, organizationId: org!.id, memberRole: "owner" })
       .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
     await enqueueMail(tx, welcomeMail({ to: user!.email, name: user!.name, organizationName: org!.name, kind: org!.kind, appUrl }));
     return { user: user!, organization: org! };

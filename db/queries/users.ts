@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { organizations, users } from "@/db/schema";
+import { organizations, userSessions, users } from "@/db/schema";
 
 export type SessionUser = {
   id: string;
@@ -9,6 +9,13 @@ export type SessionUser = {
   name: string;
   role: "miner" | "buyer" | "admin";
   status: "active" | "suspended";
+  /** Owner or member of the organization; null for admins. */
+  memberRole: "owner" | "member" | null;
+  emailVerified: boolean;
+  /** A TOTP authenticator is enrolled, so every sign-in asks for a code. */
+  mfaEnabled: boolean;
+  /** An owner removed the person from the organization: the account can no longer act. */
+  removed: boolean;
   organization: { id: string; name: string; kind: "miner" | "buyer"; status: "active" | "suspended" } | null;
 };
 
@@ -18,6 +25,10 @@ export const sessionColumns = {
   name: users.name,
   role: users.role,
   status: users.status,
+  memberRole: users.memberRole,
+  emailVerifiedAt: users.emailVerifiedAt,
+  totpEnabledAt: users.totpEnabledAt,
+  removedAt: users.removedAt,
   orgId: organizations.id,
   orgName: organizations.name,
   orgKind: organizations.kind,
@@ -30,6 +41,10 @@ export function toSessionUser(row: {
   name: string;
   role: SessionUser["role"];
   status: SessionUser["status"];
+  memberRole: SessionUser["memberRole"];
+  emailVerifiedAt: Date | null;
+  totpEnabledAt: Date | null;
+  removedAt: Date | null;
   orgId: string | null;
   orgName: string | null;
   orgKind: "miner" | "buyer" | null;
@@ -41,6 +56,10 @@ export function toSessionUser(row: {
     name: row.name,
     role: row.role,
     status: row.status,
+    memberRole: row.memberRole,
+    emailVerified: row.emailVerifiedAt !== null,
+    mfaEnabled: row.totpEnabledAt !== null,
+    removed: row.removedAt !== null,
     organization:
       row.orgId && row.orgName && row.orgKind && row.orgStatus
         ? { id: row.orgId, name: row.orgName, kind: row.orgKind, status: row.orgStatus }
@@ -48,26 +67,34 @@ export function toSessionUser(row: {
   };
 }
 
-/** The user behind a session, with their organization, or null. */
-export async function findSessionUser(db: Executor, userId: string): Promise<SessionUser | null> {
+export type SignedInUser = SessionUser & { sessionId: string; sessionMfa: boolean; sessionLastSeenAt: Date };
+
+/**
+ * The user behind a session cookie, with their organization, or null when the session
+ * row was revoked (signed out, password changed, removed from the organization): one
+ * statement per request, so such changes reach cookies already issued at once.
+ */
+export async function findSessionUser(db: Executor, userId: string, sessionId: string): Promise<SignedInUser | null> {
   const [row] = await db
-    .select(sessionColumns)
-    .from(users)
+    .select({ ...sessionColumns, sessionMfaAt: userSessions.mfaAt, lastSeenAt: userSessions.lastSeenAt })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.id, userId))
+    .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isNull(userSessions.revokedAt)))
     .limit(1);
-  return row ? toSessionUser(row) : null;
+  if (!row) return null;
+  return { ...toSessionUser(row), sessionId, sessionMfa: row.sessionMfaAt !== null, sessionLastSeenAt: row.lastSeenAt };
 }
 
 /** The user and password hash for a sign-in attempt; the hash never leaves the auth module. */
 export async function findUserForSignIn(db: Executor, email: string) {
   const [row] = await db
-    .select({ ...sessionColumns, passwordHash: users.passwordHash })
+    .select({ ...sessionColumns, passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpLastStep: users.totpLastStep })
     .from(users)
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
     .limit(1);
-  return row ? { user: toSessionUser(row), passwordHash: row.passwordHash } : null;
+  return row ? { user: toSessionUser(row), passwordHash: row.passwordHash, totpSecret: row.totpSecret, totpLastStep: row.totpLastStep } : null;
 }
 
 export async function markSignedIn(db: Executor, userId: string): Promise<void> {

@@ -5,6 +5,9 @@ export const organizationKind = pgEnum("organization_kind", ["miner", "buyer"]);
 export const organizationStatus = pgEnum("organization_status", ["active", "suspended"]);
 export const userRole = pgEnum("user_role", ["miner", "buyer", "admin"]);
 export const userStatus = pgEnum("user_status", ["active", "suspended"]);
+/** A person's standing in their organization: owners manage its members. */
+export const memberRole = pgEnum("member_role", ["owner", "member"]);
+export const accountTokenPurpose = pgEnum("account_token_purpose", ["password_reset", "email_verification", "email_change"]);
 
 export const coolingType = pgEnum("cooling_type", ["air", "hydro", "immersion", "direct_liquid"]);
 export const redundancy = pgEnum("redundancy", ["N", "N+1", "2N"]);

@@ -1,5 +1,6 @@
 export * from "./enums";
 export * from "./organizations";
+export * from "./accounts";
 export * from "./sites";
 export * from "./listings";
 export * from "./bookings";

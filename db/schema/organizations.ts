@@ -1,8 +1,8 @@
 // Organizations (a miner or an AI team) and their users; admins belong to none.
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";
-import { organizationKind, organizationStatus, userRole, userStatus } from "./enums";
+import { memberRole, organizationKind, organizationStatus, userRole, userStatus } from "./enums";
 
 export const organizations = pgTable(
   "organizations",
@@ -41,6 +41,17 @@ export const users = pgTable(
     role: userRole("role").notNull(),
     status: userStatus("status").notNull().default("active"),
     organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "restrict" }),
+    /** Owner or member of the organization; null for admins, who belong to none. */
+    memberRole: memberRole("member_role"),
+    /** Set when an owner removed the person: the account stays (its history names it) but cannot sign in. */
+    removedAt: at("removed_at"),
+    emailVerifiedAt: at("email_verified_at"),
+    /** The TOTP secret, encrypted with a key derived from AUTH_SECRET (lib/auth/secret-box.ts). */
+    totpSecret: text("totp_secret"),
+    /** Set once the first code confirmed the authenticator; until then the secret is pending. */
+    totpEnabledAt: at("totp_enabled_at"),
+    /** The last 30-second step whose code was accepted: a code is good once. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     lastSignInAt: at("last_sign_in_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -52,6 +63,8 @@ export const users = pgTable(
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
     // Every user belongs to exactly one organization, except admins, who belong to none.
     check("users_admin_has_no_organization", sql`(${t.role} = 'admin') = (${t.organizationId} is null)`),
+    check("users_member_role_with_organization", sql`(${t.organizationId} is null) = (${t.memberRole} is null)`),
+    check("users_totp_enabled_has_secret", sql`${t.totpEnabledAt} is null or ${t.totpSecret} is not null`),
   ],
 );
 

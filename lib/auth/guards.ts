@@ -4,24 +4,38 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { findSessionUser, type SessionUser } from "@/db/queries/users";
+import { touchSession } from "@/db/queries/sessions";
+import { findSessionUser, type SessionUser, type SignedInUser } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { auth } from "./index";
 
 export type Role = SessionUser["role"];
-export type { SessionUser };
+export type { SessionUser, SignedInUser };
 
-/** The signed-in, active user of this request, or null. Cached for the request. */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
+/**
+ * The signed-in, active user of this request, or null. Cached for the request. A cookie
+ * is only as good as its session row: one issued before sessions were recorded, or whose
+ * row was revoked, is signed out.
+ */
+export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await findSessionUser(await getDb(), id);
-  return user && isActive(user) ? user : null;
+  const sessionId = session?.sessionId;
+  if (!id || !sessionId) return null;
+  const db = await getDb();
+  const user = await findSessionUser(db, id, sessionId);
+  if (!user || !isActive(user)) return null;
+  await touchSession(db, sessionId, user.sessionLastSeenAt);
+  return user;
 });
 
 export function isActive(user: SessionUser): boolean {
-  return user.status === "active" && user.organization?.status !== "suspended";
+  return user.status === "active" && !user.removed && user.organization?.status !== "suspended";
+}
+
+/** Reserving, submitting for review, API tokens and invitations wait for a verified email. */
+export function assertEmailVerified(user: SessionUser): void {
+  if (!user.emailVerified) throw AppError.emailUnverified();
 }
 
 export async function requireUser(): Promise<SessionUser> {

@@ -6,24 +6,27 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validations/auth";
-import { authenticate, clientIp } from "./sign-in";
+import { revokeSession } from "@/db/queries/sessions";
+import { authenticate, clientIp, type SignInOutcome } from "./sign-in";
 
-class RateLimited extends CredentialsSignin {
-  code = "rate_limited";
-}
-class Suspended extends CredentialsSignin {
-  code = "suspended";
-}
-class InvalidCredentials extends CredentialsSignin {
-  code = "invalid_credentials";
+/** A refused sign-in whose `code` the sign-in form turns into a message (and Auth.js puts in its redirect). */
+class SignInRefused extends CredentialsSignin {
+  constructor(reason: Extract<SignInOutcome, { ok: false }>["reason"]) {
+    super();
+    this.code = reason;
+  }
 }
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name: string; role: "miner" | "buyer" | "admin" };
+    /** The user_sessions row behind this cookie; the guards check it on every request. */
+    sessionId?: string;
   }
   interface User {
     role?: "miner" | "buyer" | "admin";
+    /** The user_sessions row this sign-in opened; the cookie carries it as `sid`. */
+    sessionId?: string;
   }
 }
 
@@ -42,23 +45,39 @@ const config: NextAuthConfig = {
   providers: [
     Credentials({
       id: "credentials",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      // `code`: the authenticator's code or a recovery code, for accounts with two-factor sign-in.
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Authentication code", type: "text" },
+      },
       async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
-        if (!parsed.success) throw new InvalidCredentials();
-        const outcome = await authenticate(await getDb(), { ...parsed.data, ip: clientIp(request.headers) });
-        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name, role: outcome.user.role };
-        if (outcome.reason === "rate_limited") throw new RateLimited();
-        if (outcome.reason === "suspended") throw new Suspended();
-        throw new InvalidCredentials();
+        const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password, code: credentials?.code || undefined });
+        if (!parsed.success) throw new SignInRefused("invalid_credentials");
+        const outcome = await authenticate(await getDb(), {
+          ...parsed.data,
+          ip: clientIp(request.headers),
+          userAgent: request.headers.get("user-agent") ?? "",
+        });
+        if (!outcome.ok) throw new SignInRefused(outcome.reason);
+        const { user, sessionId } = outcome;
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId };
       },
     }),
   ],
+  events: {
+    // The cookie is deleted by Auth.js; revoking its row ends it even where a copy survives.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(await getDb(), sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
         token.role = user.role;
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -66,6 +85,7 @@ const config: NextAuthConfig = {
       if (token.sub) {
         session.user.id = token.sub;
         session.user.role = token.role as "miner" | "buyer" | "admin";
+        session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
       }
       return session;
     },

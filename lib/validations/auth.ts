@@ -37,9 +37,17 @@ export const signUpSchema = z.strictObject({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+/** An authenticator's 6 digits or a recovery code like `7KQ4-M2XD`. */
+export const secondFactorCodeSchema = z
+  .string({ error: "Enter the code from your authenticator app." })
+  .trim()
+  .min(1, "Enter the code from your authenticator app.")
+  .max(20, "That code is too long.");
+
 export const signInSchema = z.strictObject({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
+  code: secondFactorCodeSchema.optional(),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 

@@ -2,19 +2,26 @@
 import { randomBytes } from "node:crypto";
 import { createAccount } from "@/db/queries/accounts";
 import { hashToken } from "@/db/queries/api-tokens";
+import { eq } from "drizzle-orm";
 import { apiTokens, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { addDays, todayUtc } from "@/lib/domain/days";
 import { signUpSchema } from "@/lib/validations/auth";
 import { testDb, uniqueEmail } from "./db";
 
-export async function makeAccount(kind: "miner" | "buyer", organizationName = `${kind} org ${randomBytes(3).toString("hex")}`) {
+/** A signed-up owner of a new organization, with a verified email unless `verified: false`. */
+export async function makeAccount(
+  kind: "miner" | "buyer",
+  organizationName = `${kind} org ${randomBytes(3).toString("hex")}`,
+  options: { verified?: boolean } = {},
+) {
   const db = await testDb();
   const { user, organization } = await createAccount(
     db,
     signUpSchema.parse({ name: `Test ${kind}`, email: uniqueEmail(kind), password: "a long enough passphrase", organizationName, kind }),
     "http://localhost",
   );
+  if (options.verified !== false) await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
   const token = await issueApiToken(user.id);
   const actor: Actor = { userId: user.id, role: kind, organizationId: organization.id };
   return { db, user, organization, actor, token };
@@ -24,7 +31,7 @@ export async function makeAccount(kind: "miner" | "buyer", organizationName = `$
 export async function makeAdmin(name = "Test Admin"): Promise<Actor> {
   const [user] = await (await testDb())
     .insert(users)
-    .values({ email: uniqueEmail("admin"), name, passwordHash: "not-a-real-hash", role: "admin", organizationId: null })
+    .values({ email: uniqueEmail("admin"), name, passwordHash: "not-a-real-hash", role: "admin", organizationId: null, emailVerifiedAt: new Date() })
     .returning({ id: users.id });
   return { userId: user!.id, role: "admin", organizationId: null };
 }
