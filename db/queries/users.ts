@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { organizations, userSessions, users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 
 export type SessionUser = {
   id: string;
@@ -108,4 +109,14 @@ export async function emailTaken(db: Executor, email: string): Promise<boolean> 
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
     .limit(1);
   return Boolean(row);
+}
+
+/**
+ * Refuses an actor whose email is not verified yet (403 `email_unverified`): reserving,
+ * submitting a listing, API tokens and invitations wait for it. Checked here, where the
+ * data is written, so no page or route can forget it.
+ */
+export async function requireVerifiedEmail(db: Executor, userId: string): Promise<void> {
+  const [row] = await db.select({ at: users.emailVerifiedAt }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!row?.at) throw AppError.emailUnverified();
 }
