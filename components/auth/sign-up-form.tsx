@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Cpu, Zap } from "lucide-react";
-import { signUpAction } from "@/app/(auth)/actions";
+import { signUpAction } from "@/app/(auth)/account-actions";
+import { CheckInbox } from "./check-inbox";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
@@ -25,6 +26,15 @@ export function SignUpForm({ initialKind }: { initialKind?: Kind }) {
   const failed = state && !state.ok ? state : null;
   const fields = { ...failed?.fields, ...clientErrors };
   const [kind, setKind] = useState<Kind | undefined>((failed?.values?.kind as Kind | undefined) ?? initialKind);
+
+  if (state?.ok) {
+    return (
+      <CheckInbox email={state.data.email} title="Check your inbox">
+        We sent a link to confirm your address and finish setting up your account. You can sign in and look around right away; reserving,
+        submitting listings, API tokens and invitations open once the address is confirmed.
+      </CheckInbox>
+    );
+  }
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">

@@ -77,6 +77,16 @@ export async function SiteHeader() {
       <nav aria-label="Main (compact)" className="border-t border-slate-100 md:hidden">
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1">{links("block whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100")}</ul>
       </nav>
+      {user && !user.emailVerified && (
+        <div role="status" className="border-t border-amber-200 bg-amber-50">
+          <p className="mx-auto max-w-6xl px-4 py-2 text-sm text-amber-900 sm:px-6">
+            Confirm your email address to reserve, submit listings, create API tokens and invite colleagues.{" "}
+            <Link href="/settings#verify-email" className="font-medium underline underline-offset-2">
+              Send a new link
+            </Link>
+          </p>
+        </div>
+      )}
     </header>
   );
 }

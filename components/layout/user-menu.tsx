@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
-import { ChevronDown, KeyRound, LayoutDashboard, LogOut } from "lucide-react";
+import { ChevronDown, KeyRound, LayoutDashboard, LogOut, Settings, Users } from "lucide-react";
 import { signOutAction } from "@/app/(auth)/actions";
 
 type Props = { name: string; email: string; role: string; organization: string | null };
@@ -62,10 +62,18 @@ export function UserMenu({ name, email, role, organization }: Props) {
           <Link role="menuitem" href="/dashboard" onClick={() => setOpen(false)} className="flex items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
             <LayoutDashboard className="h-4 w-4" aria-hidden="true" /> Dashboard
           </Link>
+          <Link role="menuitem" href="/settings" onClick={() => setOpen(false)} className="flex items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
+            <Settings className="h-4 w-4" aria-hidden="true" /> Account settings
+          </Link>
           {role !== "admin" && (
-            <Link role="menuitem" href="/settings/tokens" onClick={() => setOpen(false)} className="flex items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
-              <KeyRound className="h-4 w-4" aria-hidden="true" /> API tokens
-            </Link>
+            <>
+              <Link role="menuitem" href="/settings/organization" onClick={() => setOpen(false)} className="flex items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
+                <Users className="h-4 w-4" aria-hidden="true" /> Organization
+              </Link>
+              <Link role="menuitem" href="/settings/tokens" onClick={() => setOpen(false)} className="flex items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
+                <KeyRound className="h-4 w-4" aria-hidden="true" /> API tokens
+              </Link>
+            </>
           )}
           <form action={signOutAction}>
             <button role="menuitem" type="submit" className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">

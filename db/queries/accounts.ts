@@ -4,10 +4,13 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { organizations, users } from "@/db/schema";
 import { AppError, sqlStateOf } from "@/lib/errors";
+import { assertUncommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import { enqueueMail } from "@/lib/mail";
+import { accountExistsMail } from "@/lib/mail/account-templates";
 import { welcomeMail } from "@/lib/mail/templates";
 import type { SignUpInput } from "@/lib/validations/auth";
+import { issueLinkToken, linkUrl } from "./account-links";
 import { emailTaken } from "./users";
 
 export function slugify(name: string): string {
@@ -23,7 +26,32 @@ export function slugify(name: string): string {
 }
 
 /**
- * Creates the organization, its first user and the welcome mail in one transaction:
+ * The sign-up form's write. Its answer is the same whether or not the address has an
+ * account: a new address gets an account and a welcome mail with its verification link, a
+ * taken one gets a mail saying so (and the password is hashed either way, so the time taken
+ * does not tell them apart either).
+ */
+export async function signUp(db: Executor, input: SignUpInput, appUrl: string): Promise<void> {
+  assertUncommonPassword(input.password);
+  if (await emailTaken(db, input.email)) {
+    await hashPassword(input.password);
+    await enqueueMail(db, accountExistsMail({ to: input.email, appUrl }));
+    return;
+  }
+  try {
+    await createAccount(db, input, appUrl);
+  } catch (error) {
+    if (error instanceof AppError && error.fields?.email) {
+      await enqueueMail(db, accountExistsMail({ to: input.email, appUrl }));
+      return;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Creates the organization, its first user (its owner, email not yet verified) and the
+ * welcome mail in one transaction:
  * a sign-up that fails leaves nothing behind.
  */
 export async function createAccount(db: Executor, input: SignUpInput, appUrl: string) {
@@ -61,7 +89,11 @@ async function insertAccount(db: Executor, input: SignUpInput, passwordHash: str
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash, role: input.kind, organizationId: org!.id, memberRole: "owner" })
       .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
-    await enqueueMail(tx, welcomeMail({ to: user!.email, name: user!.name, organizationName: org!.name, kind: org!.kind, appUrl }));
+    const token = await issueLinkToken(tx, user!.id, "email_verification");
+    await enqueueMail(
+      tx,
+      welcomeMail({ to: user!.email, name: user!.name, organizationName: org!.name, kind: org!.kind, appUrl, verifyUrl: linkUrl(appUrl, "email_verification", token) }),
+    );
     return { user: user!, organization: org! };
   });
 }

@@ -8,7 +8,7 @@ import { apiTokens, organizations, users } from "@/db/schema";
 import { assertRole, type Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import { apiTokenSchema } from "@/lib/validations/api-token";
-import { sessionColumns, toSessionUser, type SessionUser } from "./users";
+import { requireVerifiedEmail, sessionColumns, toSessionUser, type SessionUser } from "./users";
 
 export const MAX_ACTIVE_TOKENS = 20;
 const TOKEN_PREFIX_LENGTH = 12;
@@ -54,6 +54,7 @@ export async function findUserByToken(db: Executor, token: string): Promise<Sess
 export async function createApiToken(db: Executor, actor: Actor, name: string) {
   assertRole(actor, "miner", "buyer");
   const input = apiTokenSchema.parse({ name });
+  await requireVerifiedEmail(db, actor.userId);
   // 32 random bytes: far beyond guessing, so a fast unsalted hash is enough to look it up.
   const token = `sub_${randomBytes(32).toString("base64url")}`;
   const prefix = token.slice(0, TOKEN_PREFIX_LENGTH);

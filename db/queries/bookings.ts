@@ -2,6 +2,7 @@
 // ledger, audit and mail in one transaction.
 import { isUuid } from "@/lib/ids";
 import "server-only";
+import { requireVerifiedEmail } from "./users";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db";
@@ -67,6 +68,7 @@ export async function createBooking(
   assertRole(actor, "buyer");
   const buyerOrganizationId = requireOrganization(actor);
   const input = createBookingSchema.parse(body);
+  await requireVerifiedEmail(db, actor.userId);
   const now = options.now ?? new Date();
   const key = options.idempotencyKey?.trim();
   if (key !== undefined && (key.length < 8 || key.length > 200)) {

@@ -1,5 +1,6 @@
 import { isUuid } from "@/lib/ids";
 import "server-only";
+import { requireVerifiedEmail } from "./users";
 import { and, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { bookings, listings, organizations, sites } from "@/db/schema";
@@ -193,6 +194,7 @@ export async function transitionListing(db: Executor, actor: Actor, id: string, 
       });
     }
     if (action === "submit") {
+      await requireVerifiedEmail(tx, actor.userId);
       // Terms may have gone stale since the draft was written (a window now in the past).
       const site = await siteFactsFor(tx, current.siteId);
       const errors = listingRuleErrors(termsOf(current), site!, { today: todayUtc(), isNew: false });

@@ -38,20 +38,20 @@ export function assertEmailVerified(user: SessionUser): void {
   if (!user.emailVerified) throw AppError.emailUnverified();
 }
 
-export async function requireUser(): Promise<SessionUser> {
+export async function requireUser(): Promise<SignedInUser> {
   const user = await currentUser();
   if (!user) throw AppError.unauthenticated();
   return user;
 }
 
-export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+export async function requireRole(...roles: Role[]): Promise<SignedInUser> {
   const user = await requireUser();
   if (!roles.includes(user.role)) throw AppError.forbidden();
   return user;
 }
 
 /** For pages: sends signed-out visitors to sign in and back again. */
-export async function requirePageUser(returnTo: string, ...roles: Role[]): Promise<SessionUser> {
+export async function requirePageUser(returnTo: string, ...roles: Role[]): Promise<SignedInUser> {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (roles.length && !roles.includes(user.role)) redirect("/dashboard?denied=1");

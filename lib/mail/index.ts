@@ -6,6 +6,7 @@ import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { outboxEmails } from "@/db/schema";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 
 export type Mail = { to: string; subject: string; text: string; template: string };
 
@@ -66,7 +67,17 @@ export function deliverSoon(db: Executor): void {
   void deliverPendingMail(db).catch((error: unknown) => console.error("mail delivery failed", error));
 }
 
-export async function listOutbox(db: Executor, options: { to?: string; limit?: number } = {}) {
+/**
+ * Who may read the outbox: anyone on a development server (the demo's own mail), and
+ * otherwise only admins. The outbox holds reset, verification and invitation links, so on
+ * a production build ENABLE_DEV_TOOLS alone must not open it to everyone.
+ */
+export function canReadOutbox(viewer: { role: string } | null): boolean {
+  return env.nodeEnv === "development" || viewer?.role === "admin";
+}
+
+export async function listOutbox(db: Executor, viewer: { role: string } | null, options: { to?: string; limit?: number } = {}) {
+  if (!canReadOutbox(viewer)) throw AppError.forbidden("Only admins can read the mail outbox.");
   return db
     .select({
       id: outboxEmails.id,

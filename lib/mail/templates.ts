@@ -1,7 +1,7 @@
 // The text of every mail Substation sends.
 import type { Mail } from "./index";
 
-export function welcomeMail(input: { to: string; name: string; organizationName: string; kind: "miner" | "buyer"; appUrl: string }): Mail {
+export function welcomeMail(input: { to: string; name: string; organizationName: string; kind: "miner" | "buyer"; appUrl: string; verifyUrl: string }): Mail {
   const next =
     input.kind === "miner"
       ? `Add your first site — its energized megawatts, power mix and cooling — then list the capacity you can offer. Our team reviews each listing before AI teams see it.`
@@ -13,7 +13,9 @@ export function welcomeMail(input: { to: string; name: string; organizationName:
     text: [
       `Hi ${input.name},`,
       ``,
-      `Your account for ${input.organizationName} is ready.`,
+      `Your account for ${input.organizationName} is ready. First, confirm this email address (the link works once and for 24 hours):`,
+      ``,
+      input.verifyUrl,
       ``,
       next,
       ``,

@@ -53,3 +53,28 @@ export type SignInInput = z.infer<typeof signInSchema>;
 
 /** The sign-in form also carries where to go afterwards. */
 export const signInFormSchema = signInSchema.extend({ callbackUrl: z.string().max(2000).optional() });
+
+export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
+
+/** A mailed link's token travels in a hidden field; its shape is checked where it is claimed. */
+const linkToken = z.string({ error: "This link is not valid." }).max(200, "This link is not valid.");
+
+export const resetPasswordSchema = z
+  .strictObject({ token: linkToken, password: newPasswordSchema, confirmPassword: z.string({ error: "Repeat the new password." }) })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." });
+
+export const confirmEmailSchema = z.strictObject({ token: linkToken });
+
+export const profileNameSchema = z.strictObject({
+  name: z.string({ error: "Enter your name." }).trim().min(2, "Enter your name.").max(100, "Use at most 100 characters."),
+});
+
+const currentPassword = z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH, "That password is too long.");
+
+export const changeEmailSchema = z.strictObject({ email: emailSchema, currentPassword });
+
+export const changePasswordSchema = z
+  .strictObject({ currentPassword, password: newPasswordSchema, confirmPassword: z.string({ error: "Repeat the new password." }) })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." });
+
+export const sessionIdSchema = z.strictObject({ id: z.uuid({ error: "That session was not found." }) });

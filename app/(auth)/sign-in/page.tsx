@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentUser } from "@/lib/auth/guards";
@@ -9,6 +10,10 @@ const NOTICES: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
   rate_limited: "Too many failed attempts. Wait a minute, then try again.",
   suspended: "This account is suspended. Contact support@substation.test if you think this is a mistake.",
+  removed: "You are no longer a member of this organization. Ask one of its owners to invite you again.",
+  mfa_required: "This account signs in with a second factor: enter your email, password and the code from your authenticator app.",
+  mfa_invalid: "That code is not right, or it was already used. Try the newest code from your authenticator app.",
+  mfa_rate_limited: "Too many wrong codes. Wait five minutes, then try again.",
 };
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
@@ -21,6 +26,11 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Substation</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">Welcome back. Your sites, listings and bookings are waiting.</p>
       <SignInForm callbackUrl={callbackUrl} notice={code ? NOTICES[code] : undefined} />
+      <p className="mt-4 text-center text-sm text-slate-600">
+        <Link href="/forgot-password" className="font-medium text-slate-900 underline underline-offset-2">
+          Forgot your password?
+        </Link>
+      </p>
     </>
   );
 }

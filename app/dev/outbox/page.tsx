@@ -5,8 +5,9 @@ import { Mail } from "lucide-react";
 import { getDb } from "@/db";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { currentUser } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
-import { listOutbox } from "@/lib/mail";
+import { canReadOutbox, listOutbox } from "@/lib/mail";
 
 export const metadata: Metadata = { title: "Mail outbox (development)", robots: { index: false } };
 
@@ -14,8 +15,10 @@ export const metadata: Metadata = { title: "Mail outbox (development)", robots: 
 export default async function OutboxPage({ searchParams }: PageProps<"/dev/outbox">) {
   await connection();
   if (!env.devTools) notFound();
+  const viewer = await currentUser();
+  if (!canReadOutbox(viewer)) notFound();
   const { to } = await searchParams;
-  const mails = await listOutbox(await getDb(), { to: typeof to === "string" ? to : undefined });
+  const mails = await listOutbox(await getDb(), viewer, { to: typeof to === "string" ? to : undefined });
   return (
     <div className="mx-auto w-full max-w-4xl px-4 py-10 sm:px-6">
       <Badge tone="amber">Development only</Badge>
