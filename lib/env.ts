@@ -30,6 +30,7 @@ const schema = z.object({
   ENABLE_DEV_TOOLS: z.enum(["0", "1"]).default("0"),
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(800),
   JOBS: z.enum(["on", "off"]).default("on"),
+  ADMIN_MFA: z.enum(["off", "required"]).default("off"),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -73,6 +74,8 @@ export const env = {
   platformFeeBps: raw.PLATFORM_FEE_BPS,
   /** Background jobs (expiring holds, lapsing requests, starting and completing bookings); JOBS=off for e2e servers and benches that drive the clock themselves. */
   jobsEnabled: raw.JOBS === "on",
+  /** ADMIN_MFA=required: admin pages and the admin API refuse admins without two-factor sign-in (lib/auth/admin-mfa.ts). */
+  adminMfaRequired: raw.ADMIN_MFA === "required",
 } as const;
 
 export type Env = typeof env;
