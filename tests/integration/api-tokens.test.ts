@@ -11,7 +11,7 @@ import { AppError, toAppError } from "@/lib/errors";
 import { signUpSchema } from "@/lib/validations/auth";
 import { apiTokenSchema } from "@/lib/validations/api-token";
 import { testDb, uniqueEmail } from "../support/db";
-import { makeAdmin } from "../support/fixtures";
+import { makeAdmin, markVerified } from "../support/fixtures";
 
 async function member(kind: "miner" | "buyer" = "buyer") {
   const db = await testDb();
@@ -20,6 +20,7 @@ async function member(kind: "miner" | "buyer" = "buyer") {
     signUpSchema.parse({ name: "Token Owner", email: uniqueEmail("tokens"), password: "a long enough passphrase", organizationName: "Token Owners", kind }),
     "http://x",
   );
+  await markVerified(db, user.id);
   return { db, actor: actorOf({ ...user, organization }) };
 }
 

@@ -9,7 +9,7 @@ import { createAccount } from "@/db/queries/accounts";
 import { createBooking } from "@/db/queries/bookings";
 import { createListing, holdsFor } from "@/db/queries/listings";
 import { createSite } from "@/db/queries/sites";
-import { bookings, listings } from "@/db/schema";
+import { bookings, listings, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/policy";
 import { availabilitySpans, freeKwOver } from "@/lib/domain/availability";
 import { addDays } from "@/lib/domain/days";
@@ -70,6 +70,8 @@ async function account(db: Database, kind: "miner" | "buyer"): Promise<Actor> {
   // Distinct names: sign-ups racing for one organization slug would collide on its unique index.
   const input = signUpSchema.parse({ name: `Race ${kind}`, email, password: "a long enough passphrase", organizationName: `race ${email.split("@")[0]}`, kind });
   const { user, organization } = await createAccount(db, input, "http://localhost");
+  // Reserving waits for a verified address; this database may be a second instance's, so write it here.
+  await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
   return { userId: user.id, role: kind, organizationId: organization.id };
 }
 

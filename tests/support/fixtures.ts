@@ -9,6 +9,11 @@ import { addDays, todayUtc } from "@/lib/domain/days";
 import { signUpSchema } from "@/lib/validations/auth";
 import { testDb, uniqueEmail } from "./db";
 
+/** What following the welcome mail's link does: sign-up leaves an address unverified. */
+export async function markVerified(db: Awaited<ReturnType<typeof testDb>>, userId: string): Promise<void> {
+  await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, userId));
+}
+
 /** A signed-up owner of a new organization, with a verified email unless `verified: false`. */
 export async function makeAccount(
   kind: "miner" | "buyer",
@@ -21,7 +26,7 @@ export async function makeAccount(
     signUpSchema.parse({ name: `Test ${kind}`, email: uniqueEmail(kind), password: "a long enough passphrase", organizationName, kind }),
     "http://localhost",
   );
-  if (options.verified !== false) await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+  if (options.verified !== false) await markVerified(db, user.id);
   const token = await issueApiToken(user.id);
   const actor: Actor = { userId: user.id, role: kind, organizationId: organization.id };
   return { db, user, organization, actor, token };
