@@ -13,7 +13,15 @@ import { AppError, sqlStateOf } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { enqueueMail } from "@/lib/mail";
 import { invitationMail, removedFromOrganizationMail } from "@/lib/mail/team-templates";
-import type { ChangeRoleInput, InviteMemberInput, JoinWithNewAccountInput, MemberRole } from "@/lib/validations/team";
+import {
+  changeRoleSchema,
+  inviteMemberSchema,
+  joinWithNewAccountSchema,
+  type ChangeRoleInput,
+  type InviteMemberInput,
+  type JoinWithNewAccountInput,
+  type MemberRole,
+} from "@/lib/validations/team";
 import { hashLinkToken, isLinkTokenShape } from "./account-links";
 import { writeAudit } from "./audit";
 import { revokeUserSessions } from "./sessions";
@@ -183,7 +191,8 @@ function stateOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expires
  * not the address has an account elsewhere; only an active member of this very organization,
  * whom the owner can already see in the list, is refused.
  */
-export async function inviteMember(db: Executor, actor: Actor, input: InviteMemberInput, appUrl: string) {
+export async function inviteMember(db: Executor, actor: Actor, raw: InviteMemberInput, appUrl: string) {
+  const input = inviteMemberSchema.parse(raw);
   const orgId = requireOrganization(actor);
   await requireVerifiedEmail(db, actor.userId);
   const token = randomBytes(32).toString("base64url");
@@ -261,7 +270,8 @@ export async function revokeInvitation(db: Executor, actor: Actor, invitationId:
 }
 
 /** Makes a member an owner or an owner a member; the last owner cannot be demoted. */
-export async function changeRole(db: Executor, actor: Actor, input: ChangeRoleInput): Promise<{ changed: boolean }> {
+export async function changeRole(db: Executor, actor: Actor, raw: ChangeRoleInput): Promise<{ changed: boolean }> {
+  const input = changeRoleSchema.parse(raw);
   const orgId = requireOrganization(actor);
   if (!isUuid(input.userId)) throw AppError.notFound("That member");
   return db.transaction(async (tx) => {
@@ -330,7 +340,8 @@ export async function removeMember(db: Executor, actor: Actor, userId: string): 
  * An address that already has an account is refused with a pointer to sign in instead —
  * said only to the holder of a valid link, who controls that mailbox.
  */
-export async function joinWithNewAccount(db: Executor, input: JoinWithNewAccountInput) {
+export async function joinWithNewAccount(db: Executor, raw: JoinWithNewAccountInput) {
+  const input = joinWithNewAccountSchema.parse(raw);
   assertUncommonPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   try {
