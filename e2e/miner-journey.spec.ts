@@ -9,8 +9,7 @@ test("a new miner signs up, adds a site with a photo, creates and submits a list
   const email = `site-miner-${Date.now()}@example.test`;
   const signUp = new SignUpPage(page);
   await signUp.open("miner");
-  await signUp.fill({ name: "Ingrid Solberg", organization: "Fjord Hash AS", email, password: "northern lights compute" });
-  await signUp.submit();
+  await signUp.createAccount({ name: "Ingrid Solberg", organization: "Fjord Hash AS", email, password: "northern lights compute" });
   await expect(page.getByRole("heading", { name: "Add your first site" })).toBeVisible();
   await page.getByRole("link", { name: "Add a site" }).click();
 

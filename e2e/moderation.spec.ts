@@ -14,9 +14,7 @@ async function newMiner(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   const signUp = new SignUpPage(page);
   await signUp.open("miner");
-  await signUp.fill({ name: "Mara Quist", organization: `Quist Hash ${Date.now()}`, email: `moderation-${Date.now()}@example.test`, password: "reviewed before it is listed" });
-  await signUp.submit();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUp.createAccount({ name: "Mara Quist", organization: `Quist Hash ${Date.now()}`, email: `moderation-${Date.now()}@example.test`, password: "reviewed before it is listed" });
   return page;
 }
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { mailedLink } from "../support/mail";
 
 export class SignUpPage {
   constructor(private readonly page: Page) {}
@@ -20,6 +21,23 @@ export class SignUpPage {
 
   async submit() {
     await this.page.getByRole("button", { name: "Create account" }).click();
+  }
+
+  /**
+   * A whole new account as a person makes it: sign up, follow the mailed link to confirm the
+   * address, sign in. Ends on the dashboard.
+   */
+  async createAccount(values: { kind?: "miner" | "buyer"; name: string; organization: string; email: string; password: string }) {
+    await this.fill(values);
+    await this.submit();
+    await expect(this.page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+    await this.page.goto(await mailedLink(values.email, "/verify-email"));
+    await this.page.getByRole("button", { name: "Confirm email address" }).click();
+    await expect(this.page.getByText("Your email address is confirmed")).toBeVisible();
+    const signIn = new SignInPage(this.page);
+    await signIn.open();
+    await signIn.signIn(values.email, values.password);
+    await expect(this.page).toHaveURL(/\/dashboard/);
   }
 }
 
