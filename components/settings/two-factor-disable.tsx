@@ -10,7 +10,13 @@ import { disableTwoFactorSchema } from "./two-factor-schemas";
 
 /** Turning two-factor sign-in off: a confirm step that asks for the password and a code. */
 export function TwoFactorDisable({ onDisabled }: { onDisabled: (message: string) => void }) {
-  const [state, formAction] = useActionState(disableTwoFactorAction, null);
+  // The parent hears of a success inside the action's own transition: the server's
+  // re-render that comes with it can unmount this component before any effect would run.
+  const [state, formAction] = useActionState(async (previous: Awaited<ReturnType<typeof disableTwoFactorAction>> | null, formData: FormData) => {
+    const result = await disableTwoFactorAction(previous, formData);
+    if (result.ok) onDisabled(result.message ?? "Two-factor sign-in is off.");
+    return result;
+  }, null);
   const { clientErrors, onSubmit, clear } = useClientValidation(disableTwoFactorSchema);
   const [open, setOpen] = useState(false);
   const [seen, setSeen] = useState(state);
@@ -27,14 +33,6 @@ export function TwoFactorDisable({ onDisabled }: { onDisabled: (message: string)
   const failed = open && failedAt && !failedAt.ok ? failedAt : null;
   const fields = { ...failed?.fields, ...clientErrors };
   const general = failed && !failed.fields ? failed.error : undefined;
-
-  // The parent hears of a success after this render, not during it.
-  const told = useRef(state);
-  useEffect(() => {
-    if (state === told.current) return;
-    told.current = state;
-    if (state?.ok) onDisabled(state.message ?? "Two-factor sign-in is off.");
-  }, [state, onDisabled]);
 
   useEffect(() => {
     if (!moved.current) return;

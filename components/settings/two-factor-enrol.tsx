@@ -21,19 +21,17 @@ export function groupSecret(secret: string): string {
  */
 export function TwoFactorEnrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const [started, start] = useActionState(startEnrolmentAction, null);
-  const [confirmed, confirm] = useActionState(confirmEnrolmentAction, null);
+  // The parent hears of a success inside the action's own transition: the server's
+  // re-render that comes with it can unmount this component before any effect would run.
+  const [confirmed, confirm] = useActionState(async (previous: Awaited<ReturnType<typeof confirmEnrolmentAction>> | null, formData: FormData) => {
+    const result = await confirmEnrolmentAction(previous, formData);
+    if (result.ok) onEnabled(result.data.recoveryCodes);
+    return result;
+  }, null);
   const [cancelled, setCancelled] = useState<unknown>(null);
   const { clientErrors, onSubmit } = useClientValidation(confirmEnrolmentSchema);
   const [copied, setCopied] = useState(false);
   const codeField = useRef<HTMLInputElement>(null);
-
-  // The parent hears of the success after this render, not during it.
-  const told = useRef(confirmed);
-  useEffect(() => {
-    if (confirmed === told.current) return;
-    told.current = confirmed;
-    if (confirmed?.ok) onEnabled(confirmed.data.recoveryCodes);
-  }, [confirmed, onEnabled]);
 
   const pending = started?.ok && started !== cancelled ? started.data : null;
   const startFailed = started && !started.ok ? started : null;

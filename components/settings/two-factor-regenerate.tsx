@@ -10,7 +10,13 @@ import { regenerateRecoveryCodesSchema } from "./two-factor-schemas";
 
 /** New recovery codes in place of all the old ones, after a current authenticator code. */
 export function TwoFactorRegenerate({ onCodes }: { onCodes: (codes: string[]) => void }) {
-  const [state, formAction] = useActionState(regenerateRecoveryCodesAction, null);
+  // The parent hears of a success inside the action's own transition: the server's
+  // re-render that comes with it can unmount this component before any effect would run.
+  const [state, formAction] = useActionState(async (previous: Awaited<ReturnType<typeof regenerateRecoveryCodesAction>> | null, formData: FormData) => {
+    const result = await regenerateRecoveryCodesAction(previous, formData);
+    if (result.ok) onCodes(result.data.recoveryCodes);
+    return result;
+  }, null);
   const { clientErrors, onSubmit, clear } = useClientValidation(regenerateRecoveryCodesSchema);
   const [open, setOpen] = useState(false);
   const [seen, setSeen] = useState(state);
@@ -25,14 +31,6 @@ export function TwoFactorRegenerate({ onCodes }: { onCodes: (codes: string[]) =>
     else setFailedAt(state);
   }
   const failed = open && failedAt && !failedAt.ok ? failedAt : null;
-
-  // The parent hears of a success after this render, not during it.
-  const told = useRef(state);
-  useEffect(() => {
-    if (state === told.current) return;
-    told.current = state;
-    if (state?.ok) onCodes(state.data.recoveryCodes);
-  }, [state, onCodes]);
 
   useEffect(() => {
     if (!moved.current) return;
