@@ -57,7 +57,7 @@ export function SecondFactorStep({
         inputMode={recovery ? "text" : "numeric"}
         autoCapitalize={recovery ? "characters" : undefined}
         maxLength={recovery ? 20 : 7}
-        placeholder={recovery ? "XXXX-XXXX" : "123456"}
+        placeholder={recovery ? "XXXX-XXXX" : undefined}
         error={shownError}
         onChange={onChange}
         className={recovery ? "max-w-64" : "max-w-48"}
