@@ -13,7 +13,7 @@ export function InvitationTable({ invitations }: { invitations: InvitationRow[] 
         <li key={invitation.id} className="flex flex-col gap-3 px-4 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
           <div className="min-w-0">
             <p className="flex flex-wrap items-center gap-2">
-              <span className="break-all font-medium text-slate-900">{invitation.email}</span>
+              <span className="font-medium text-slate-900 [overflow-wrap:anywhere]">{invitation.email}</span>
               <Badge tone={invitation.role === "owner" ? "violet" : "neutral"}>{invitation.role === "owner" ? "Owner" : "Member"}</Badge>
               {invitation.expired ? <Badge tone="amber">Expired</Badge> : <Badge tone="blue">Pending</Badge>}
             </p>

@@ -7,7 +7,7 @@ type Target = { id: string; name: string; role: "owner" | "member" };
 export function MemberControls({ member }: { member: Target }) {
   const promote = member.role === "member";
   return (
-    <div className="flex flex-wrap justify-end gap-2">
+    <div className="flex flex-wrap gap-2 md:justify-end">
       <ConfirmActionButton
         action={changeRoleAction}
         fields={{ userId: member.id, role: promote ? "owner" : "member" }}
@@ -37,10 +37,10 @@ export function MemberControls({ member }: { member: Target }) {
 /** Your own row: an owner may step down while another owner remains; anyone may leave. */
 export function SelfControls({ member, otherOwners }: { member: Target; otherOwners: boolean }) {
   if (member.role === "owner" && !otherOwners) {
-    return <p className="max-w-56 text-right text-xs text-slate-600">You are the only owner. Make someone else an owner before you step down or leave.</p>;
+    return <p className="text-xs text-slate-600 md:ml-auto md:max-w-56 md:text-right">You are the only owner. Make someone else an owner before you step down or leave.</p>;
   }
   return (
-    <div className="flex flex-wrap justify-end gap-2">
+    <div className="flex flex-wrap gap-2 md:justify-end">
       {member.role === "owner" && (
         <ConfirmActionButton
           action={changeRoleAction}
