@@ -82,6 +82,7 @@ test("a buyer who forgot the password resets it from the mail, and the old sessi
   const other = await (await browser.newContext()).newPage();
   await other.goto("/sign-in");
   await other.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(other.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await other.getByLabel("Email").fill(email);
   await other.getByRole("button", { name: "Send reset link" }).click();
   await expect(other.getByRole("heading", { name: "Check your inbox" })).toBeVisible();

@@ -17,9 +17,11 @@ export function ConfirmEmailForm({ token, email, signedIn }: { token: string; em
         </p>
         <p className="mt-2">
           {signedIn ? (
-            <Link href="/dashboard" className="font-medium underline underline-offset-2">
+            // A full load, not a client navigation: the header's "confirm your address" banner
+            // lives in the root layout, which a client navigation keeps as it was.
+            <a href="/dashboard" className="font-medium underline underline-offset-2">
               Go to your dashboard
-            </Link>
+            </a>
           ) : (
             <Link href={`/sign-in?email=${encodeURIComponent(state.data.email)}`} className="font-medium underline underline-offset-2">
               Sign in

@@ -33,7 +33,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       {failed && !Object.keys(clientErrors).length && <Alert tone="error">{failed.error}</Alert>}
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers file the new password under the right account. */}
-      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+      <input type="text" autoComplete="username" value={email} readOnly hidden />
       <Field
         label="New password"
         name="password"

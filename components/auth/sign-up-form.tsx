@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { Cpu, Zap } from "lucide-react";
 import { signUpAction } from "@/app/(auth)/account-actions";
 import { CheckInbox } from "./check-inbox";
@@ -26,6 +26,13 @@ export function SignUpForm({ initialKind }: { initialKind?: Kind }) {
   const failed = state && !state.ok ? state : null;
   const fields = { ...failed?.fields, ...clientErrors };
   const [kind, setKind] = useState<Kind | undefined>((failed?.values?.kind as Kind | undefined) ?? initialKind);
+  const form = useRef<HTMLFormElement>(null);
+  // React resets a form after its action returns, unchecking even controlled radios in the
+  // DOM: put the chosen kind back, or a resubmission after a server error would lose it.
+  useEffect(() => {
+    const radio = form.current?.querySelector<HTMLInputElement>(`input[name="kind"][value="${kind}"]`);
+    if (radio) radio.checked = true;
+  }, [state, kind]);
 
   if (state?.ok) {
     return (
@@ -37,7 +44,7 @@ export function SignUpForm({ initialKind }: { initialKind?: Kind }) {
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       {failed && !Object.keys(clientErrors).length && <Alert tone="error">{failed.error}</Alert>}
       <fieldset aria-describedby={fields.kind ? "kind-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">Account type</legend>
