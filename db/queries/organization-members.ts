@@ -24,12 +24,16 @@ import {
 } from "@/lib/validations/team";
 import { hashLinkToken, isLinkTokenShape } from "./account-links";
 import { writeAudit } from "./audit";
+import { recordHit } from "./rate-limits";
 import { revokeUserSessions } from "./sessions";
 import { requireVerifiedEmail } from "./users";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 /** Open invitations one organization may hold at once: plenty for a team, a wall for a spammer. */
 export const MAX_OPEN_INVITATIONS = 50;
+/** Password attempts on one invitation link in 15 minutes, for a removed account coming back. */
+export const REJOIN_LIMIT = 10;
+const REJOIN_WINDOW_SECONDS = 15 * 60;
 
 export type Member = {
   id: string;
@@ -383,6 +387,10 @@ async function insertInvitedAccount(db: Executor, input: JoinWithNewAccountInput
  * inviting organization and can sign in again. A wrong password changes nothing.
  */
 export async function rejoinWithPassword(db: Executor, input: { token: string; password: string }) {
+  // Counted outside the transaction, so a refused attempt still counts.
+  if (isLinkTokenShape(input.token) && (await recordHit(db, `rejoin:${hashLinkToken(input.token)}`, REJOIN_WINDOW_SECONDS)) > REJOIN_LIMIT) {
+    throw AppError.rateLimited("Too many attempts. Wait 15 minutes, then try again.", REJOIN_WINDOW_SECONDS);
+  }
   return db.transaction(async (tx) => {
     const invitation = await claimInvitation(tx, input.token);
     const account = await findAccount(tx, invitation.email);

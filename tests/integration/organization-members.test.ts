@@ -13,6 +13,7 @@ import {
   joinWithNewAccount,
   listInvitations,
   listMembers,
+  REJOIN_LIMIT,
   rejoinWithPassword,
   removeMember,
   revokeInvitation,
@@ -243,8 +244,19 @@ describe("accepting", () => {
     expect(await failure(joinWithNewAccount(db, { token, name: "Again", password: PASSWORD }))).toMatchObject({ status: 409 });
     expect(await failure(rejoinWithPassword(db, { token, password: "not the password" }))).toMatchObject({ status: 400, fields: { password: expect.any(String) } });
     await rejoinWithPassword(db, { token, password: PASSWORD });
+    expect(await describeInvitation(db, token)).toMatchObject({ state: "used" });
     const [row] = await db.select({ removedAt: users.removedAt, organizationId: users.organizationId }).from(users).where(eq(users.id, member.userId));
     expect(row).toEqual({ removedAt: null, organizationId: organization.id });
+  });
+
+  it("limits password attempts on one rejoin link", async () => {
+    const { db, owner, member, memberEmail } = await teamWithMember();
+    await removeMember(db, owner, member.userId);
+    await inviteMember(db, owner, { email: memberEmail, role: "member" }, APP);
+    const token = await invitationToken(db, memberEmail);
+    for (let i = 0; i < REJOIN_LIMIT; i++) await failure(rejoinWithPassword(db, { token, password: `wrong ${i}` }));
+    expect(await failure(rejoinWithPassword(db, { token, password: PASSWORD }))).toMatchObject({ status: 429, code: "rate_limited" });
+    expect(await describeInvitation(db, token)).toMatchObject({ state: "valid" });
   });
 });
 
