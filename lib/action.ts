@@ -2,6 +2,7 @@
 // `useActionState` renders. Every action is a public POST, so every action passes here.
 import "server-only";
 import { z } from "zod";
+import { assertAdminSecondFactor } from "@/lib/auth/admin-mfa";
 import { currentUser, type Role, type SessionUser } from "@/lib/auth/guards";
 import { AppError, fieldErrorsOf, toAppError, type FieldErrors } from "@/lib/errors";
 
@@ -53,6 +54,9 @@ export function createAction<S extends z.ZodType, T>(options: {
       if (options.access !== "public") {
         if (!user) throw AppError.unauthenticated();
         if (!options.access.includes(user.role)) throw AppError.forbidden();
+        // Admin-only actions act on the whole marketplace: with ADMIN_MFA=required they need the
+        // second factor. Actions open to everyone (the security settings themselves) do not.
+        if (options.access.length === 1 && options.access[0] === "admin") assertAdminSecondFactor(user);
       }
       const fields = formObject(formData);
       const parsed = options.schema.safeParse(options.prepare ? options.prepare(fields) : fields);

@@ -3,6 +3,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { findUserByToken } from "@/db/queries/api-tokens";
+import { assertAdminSecondFactor } from "@/lib/auth/admin-mfa";
 import { currentUser, isActive, type SessionUser } from "@/lib/auth/guards";
 import { actorOf, type Actor } from "@/lib/auth/policy";
 import { AppError, toResponse } from "@/lib/errors";
@@ -57,6 +58,13 @@ export function requireCaller(caller: Caller | null, ...roles: Actor["role"][]):
   if (!caller) throw AppError.unauthenticated();
   if (roles.length && !roles.includes(caller.actor.role)) throw AppError.forbidden();
   return caller;
+}
+
+/** An admin caller with the second factor that ADMIN_MFA=required asks of admins. */
+export function requireAdminCaller(caller: Caller | null): Caller {
+  const admin = requireCaller(caller, "admin");
+  assertAdminSecondFactor(admin.user);
+  return admin;
 }
 
 /** Parses a JSON body, answering 400 for anything that is not a JSON object. */

@@ -38,7 +38,9 @@ const config: NextAuthConfig = {
   logger: {
     // A refused sign-in is an expected outcome (and rate limited), not a server error.
     error(error) {
-      if (error.name === "CredentialsSignin" || (error.cause as { name?: string } | undefined)?.name === "CredentialsSignin") return;
+      // By `type`, not `name`: a production build minifies class names.
+      const type = (error as { type?: string }).type ?? (error.cause as { type?: string } | undefined)?.type;
+      if (type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
       console.error("[auth]", error);
     },
   },

@@ -4,16 +4,13 @@ import "server-only";
 import type { Executor } from "@/db";
 import { hitsFor, recordHit } from "@/db/queries/rate-limits";
 import { createSession } from "@/db/queries/sessions";
-import { verifySecondFactor } from "@/db/queries/two-factor";
+import { CODE_ATTEMPT_LIMIT, CODE_ATTEMPT_WINDOW_SECONDS, codeAttemptKey, verifySecondFactor } from "@/db/queries/two-factor";
 import { findUserForSignIn, markSignedIn, type SessionUser } from "@/db/queries/users";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 
 /** Failed sign-ins allowed per minute, per account and per IP address. */
 export const SIGN_IN_LIMIT = 10;
 const WINDOW_SECONDS = 60;
-/** Wrong second-factor codes allowed per account in five minutes (a code space of a million). */
-export const MFA_LIMIT = 5;
-const MFA_WINDOW_SECONDS = 300;
 
 export type SignInOutcome =
   | { ok: true; user: SessionUser; sessionId: string }
@@ -40,10 +37,11 @@ export async function authenticate(
   if (found.user.removed) return { ok: false, reason: "removed" };
   if (found.user.mfaEnabled) {
     if (!input.code?.trim()) return { ok: false, reason: "mfa_required" };
-    const mfaKey = `signin:mfa:${found.user.id}`;
-    if ((await hitsFor(db, [mfaKey], MFA_WINDOW_SECONDS)) >= MFA_LIMIT) return { ok: false, reason: "mfa_rate_limited" };
+    // Wrong codes are limited per account, shared with the settings page's code checks.
+    const mfaKey = codeAttemptKey(found.user.id);
+    if ((await hitsFor(db, [mfaKey], CODE_ATTEMPT_WINDOW_SECONDS)) >= CODE_ATTEMPT_LIMIT) return { ok: false, reason: "mfa_rate_limited" };
     if (!(await verifySecondFactor(db, { id: found.user.id, totpSecret: found.totpSecret, totpLastStep: found.totpLastStep }, input.code))) {
-      await recordHit(db, mfaKey, MFA_WINDOW_SECONDS);
+      await recordHit(db, mfaKey, CODE_ATTEMPT_WINDOW_SECONDS);
       return { ok: false, reason: "mfa_invalid" };
     }
   }

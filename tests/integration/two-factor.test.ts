@@ -14,7 +14,7 @@ import type { SessionUser } from "@/db/queries/users";
 import { auditLog, recoveryCodes, userSessions, users } from "@/db/schema";
 import { adminHasSecondFactor, adminSecondFactorState, assertAdminSecondFactor } from "@/lib/auth/admin-mfa";
 import { open, seal } from "@/lib/auth/secret-box";
-import { authenticate, MFA_LIMIT } from "@/lib/auth/sign-in";
+import { authenticate } from "@/lib/auth/sign-in";
 import { currentTotp, hashRecoveryCode } from "@/lib/auth/totp";
 import { AppError } from "@/lib/errors";
 import { makeAccount } from "../support/fixtures";
@@ -136,11 +136,11 @@ describe("signing in with two-factor sign-in on", () => {
     expect((await attempt(codes[4]!)).ok).toBe(true);
   });
 
-  it(`refuses every code for five minutes after ${MFA_LIMIT} wrong ones, the right one included`, async () => {
+  it(`refuses every code for five minutes after ${CODE_ATTEMPT_LIMIT} wrong ones, the right one included`, async () => {
     const { db, user, secret } = await enrolled();
     const right = nextCode(secret);
     const wrong = right === "000000" ? "111111" : "000000";
-    for (let i = 0; i < MFA_LIMIT; i++) {
+    for (let i = 0; i < CODE_ATTEMPT_LIMIT; i++) {
       expect(await authenticate(db, { email: user.email, password: PASSWORD, code: wrong, ip: freshIp() })).toEqual({ ok: false, reason: "mfa_invalid" });
     }
     expect(await authenticate(db, { email: user.email, password: PASSWORD, code: right, ip: freshIp() })).toEqual({ ok: false, reason: "mfa_rate_limited" });

@@ -8,6 +8,7 @@ import { AUDIT_TARGET_TYPES, AuditFilters, type AuditFilterValues } from "@/comp
 import { AuditTable } from "@/components/admin/audit-table";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
 import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 import { addDays } from "@/lib/domain/days";
@@ -42,7 +43,7 @@ function pageHref(values: AuditFilterValues, before?: number): string {
 }
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
-  const user = await requirePageUser("/admin/audit", "admin");
+  const user = await requireAdminPageUser("/admin/audit");
   const actor = actorOf(user);
   const query = await searchParams;
   const values = filtersOf(query);

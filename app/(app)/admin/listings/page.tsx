@@ -10,6 +10,7 @@ import { ModerationSelection } from "@/components/admin/moderation-selection";
 import { CountTabs } from "@/components/ui/count-tabs";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
 import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 
@@ -25,7 +26,7 @@ const EMPTY: Record<QueueStatus, string> = {
 };
 
 export default async function ModerationQueuePage({ searchParams }: PageProps<"/admin/listings">) {
-  const user = await requirePageUser("/admin/listings", "admin");
+  const user = await requireAdminPageUser("/admin/listings");
   const actor = actorOf(user);
   const query = await searchParams;
   const status = STATUSES.find((s) => s === query.status) ?? "pending_review";

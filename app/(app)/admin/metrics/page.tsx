@@ -9,6 +9,7 @@ import { MetricsReviewChart } from "@/components/admin/metrics-review-chart";
 import { Stat } from "@/components/dashboard/stat";
 import { statusLabel } from "@/components/dashboard/status-list";
 import { Card } from "@/components/ui/card";
+import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
 import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 import { COOLING_LABELS, countryName, formatCents, formatNumber } from "@/lib/format";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Market metrics" };
 const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 export default async function MetricsPage({ searchParams }: PageProps<"/admin/metrics">) {
-  const user = await requirePageUser("/admin/metrics", "admin");
+  const user = await requireAdminPageUser("/admin/metrics");
   const actor = actorOf(user);
   const query = await searchParams;
   const db = await getDb();

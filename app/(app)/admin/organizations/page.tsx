@@ -5,6 +5,7 @@ import { listOrganizations } from "@/db/queries/admin-organizations";
 import { OrganizationFilters, type OrganizationFilterValues } from "@/components/admin/organization-filters";
 import { OrganizationRow } from "@/components/admin/organization-row";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
 import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Organizations" };
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value.trim().slice(0, 100) : "");
 
 export default async function AdminOrganizationsPage({ searchParams }: PageProps<"/admin/organizations">) {
-  const user = await requirePageUser("/admin/organizations", "admin");
+  const user = await requireAdminPageUser("/admin/organizations");
   const query = await searchParams;
   const values: OrganizationFilterValues = {
     q: text(query.q),

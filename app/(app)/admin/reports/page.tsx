@@ -6,6 +6,7 @@ import { CountTabs } from "@/components/ui/count-tabs";
 import { ReportCard } from "@/components/admin/report-card";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
 import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 
@@ -21,7 +22,7 @@ const EMPTY: Record<ReportStatus, { title: string; body: string }> = {
 };
 
 export default async function ReportsPage({ searchParams }: PageProps<"/admin/reports">) {
-  const user = await requirePageUser("/admin/reports", "admin");
+  const user = await requireAdminPageUser("/admin/reports");
   const actor = actorOf(user);
   const query = await searchParams;
   const status = STATUSES.find((s) => s === query.status) ?? "open";

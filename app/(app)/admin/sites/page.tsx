@@ -7,6 +7,7 @@ import { VerificationCard } from "@/components/admin/verification-card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
+import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
 import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 
@@ -27,7 +28,7 @@ function href(show: Show, q: string) {
 }
 
 export default async function AdminSitesPage({ searchParams }: PageProps<"/admin/sites">) {
-  const user = await requirePageUser("/admin/sites", "admin");
+  const user = await requireAdminPageUser("/admin/sites");
   const query = await searchParams;
   const show = SHOWS.find((s) => s === query.show) ?? "all";
   const q = text(query.q);

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { reinstateOrganization, suspendOrganization } from "@/db/queries/suspensions";
 import { appUrlOf } from "@/lib/api/app-url";
-import { apiRoute, optionalJsonBody, requireCaller } from "@/lib/api/handler";
+import { apiRoute, optionalJsonBody, requireAdminCaller } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 import { listingsChanged } from "@/lib/search-cache";
 import { paymentProvider } from "@/lib/payments";
@@ -9,7 +9,7 @@ import { paymentProvider } from "@/lib/payments";
 /** POST /api/v1/admin/organizations/{id}/suspend ({"reason"}) | reinstate. */
 export const POST = apiRoute<{ id: string; action: string }>(async (request, { caller, params }) => {
   if (params.action !== "suspend" && params.action !== "reinstate") throw AppError.notFound("That action");
-  const { actor } = requireCaller(caller, "admin");
+  const { actor } = requireAdminCaller(caller);
   const db = await getDb();
   const body = await optionalJsonBody(request);
   const result =
