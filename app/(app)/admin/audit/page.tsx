@@ -9,7 +9,6 @@ import { AuditTable } from "@/components/admin/audit-table";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
-import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 import { addDays } from "@/lib/domain/days";
 

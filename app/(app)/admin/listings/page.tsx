@@ -11,7 +11,6 @@ import { CountTabs } from "@/components/ui/count-tabs";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
-import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 
 export const metadata: Metadata = { title: "Moderation queue" };

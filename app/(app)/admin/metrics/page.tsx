@@ -10,7 +10,6 @@ import { Stat } from "@/components/dashboard/stat";
 import { statusLabel } from "@/components/dashboard/status-list";
 import { Card } from "@/components/ui/card";
 import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
-import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 import { COOLING_LABELS, countryName, formatCents, formatNumber } from "@/lib/format";
 

@@ -6,7 +6,6 @@ import { OrganizationFilters, type OrganizationFilterValues } from "@/components
 import { OrganizationRow } from "@/components/admin/organization-row";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
-import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 
 export const metadata: Metadata = { title: "Organizations" };

@@ -7,7 +7,6 @@ import { ReportCard } from "@/components/admin/report-card";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
-import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 
 export const metadata: Metadata = { title: "Reports" };

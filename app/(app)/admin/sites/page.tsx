@@ -8,7 +8,6 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { requireAdminPageUser } from "@/lib/auth/admin-mfa";
-import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
 
 export const metadata: Metadata = { title: "Site verification" };
