@@ -299,7 +299,8 @@ export const openApiDocument: OpenApiDocument = {
     { name: "Sites", description: "A miner organization's sites." },
     { name: "Bookings", description: "Reservations of capacity with a deposit." },
     { name: "Tokens", description: "Personal API tokens." },
-    { name: "Admin", description: "Moderation and suspensions (admins only, signed in with a session)." },
+    { name: "Organization", description: "Your organization's members." },
+    { name: "Admin", description: "Moderation and suspensions (admins only). With ADMIN_MFA=required, 403 mfa_required for an admin without two-factor sign-in." },
     { name: "Meta", description: "Health and this document." },
   ],
   paths: {
@@ -404,6 +405,16 @@ export const openApiDocument: OpenApiDocument = {
         responses: { "200": ok("The edited site.", ref("Site")), ...failures("400", "401", "403", "404") },
       },
     },
+    "/api/v1/organization/members": {
+      get: {
+        operationId: "listOrganizationMembers",
+        summary: "Your organization's members, owners first",
+        description: "Any member of a miner or buyer organization. Admins have no organization: 403.",
+        tags: ["Organization"],
+        security: SIGNED_IN,
+        responses: { "200": ok("The members (Cache-Control: no-store).", list(ref("Member"))), ...failures("401", "403") },
+      },
+    },
     "/api/v1/tokens": {
       get: {
         operationId: "listTokens",
@@ -416,7 +427,7 @@ export const openApiDocument: OpenApiDocument = {
       post: {
         operationId: "createToken",
         summary: "Create an API token",
-        description: `Browser session only (a token cannot mint tokens: 403). Miners and buyers. 409 when you already hold ${MAX_ACTIVE_TOKENS} active tokens.`,
+        description: `Browser session only (a token cannot mint tokens: 403). Miners and buyers with a confirmed email address (403 email_unverified otherwise). 409 when you already hold ${MAX_ACTIVE_TOKENS} active tokens.`,
         tags: ["Tokens"],
         security: SESSION_ONLY,
         requestBody: body(strict({ name: str("Your name for the token.", API_TOKEN_NAME_MAX_LENGTH, 1) }, ["name"])),
@@ -436,7 +447,7 @@ export const openApiDocument: OpenApiDocument = {
         operationId: "createBooking",
         summary: "Reserve capacity (buyers)",
         description:
-          "Holds kW of a listing over [start, end) for 30 minutes while the deposit is paid at checkoutUrl. Send an Idempotency-Key header to make retries safe: the same key and body return the same booking (200, Idempotent-Replayed: true); the same key with another body is refused (409 idempotency_key_reused).",
+          "Holds kW of a listing over [start, end) for 30 minutes while the deposit is paid at checkoutUrl. Send an Idempotency-Key header to make retries safe: the same key and body return the same booking (200, Idempotent-Replayed: true); the same key with another body is refused (409 idempotency_key_reused). 403 email_unverified until the caller has confirmed their email address.",
         tags: ["Bookings"],
         security: SIGNED_IN,
         parameters: [{ name: "Idempotency-Key", in: "header", required: false, description: "8–200 characters, e.g. a UUID.", schema: { type: "string", minLength: 8, maxLength: 200 } }],
@@ -551,13 +562,21 @@ export const openApiDocument: OpenApiDocument = {
       RateLimited: ok("Too many requests (rate_limited); see Retry-After.", ref("Error"), { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } }),
     },
     schemas: {
+      Member: object({
+        id: uuid("User id."),
+        name: str("Name."),
+        email: str("Email address."),
+        role: oneOf(["owner", "member"], "Role in the organization: owners invite, change roles and remove members."),
+        joinedAt: at("Joined the organization."),
+        lastSignInAt: nullable(at("Last sign-in; null if never.")),
+      }),
       Error: object({
         error: {
           type: "object",
           required: ["code", "message"],
           properties: {
             // A string, not an enum: later endpoints add codes, and clients should fall back on the status.
-            code: { type: "string", description: "Machine-readable code.", examples: ["validation_failed", "unauthenticated", "forbidden", "bad_origin", "not_found", "conflict", "invalid_transition", "capacity_exceeded"] },
+            code: { type: "string", description: "Machine-readable code.", examples: ["validation_failed", "unauthenticated", "forbidden", "bad_origin", "email_unverified", "mfa_required", "not_found", "conflict", "invalid_transition", "capacity_exceeded"] },
             message: str("For people."),
             fields: { type: "object", additionalProperties: { type: "string" }, description: "Validation only: field or parameter → problem." },
           },
