@@ -1,14 +1,10 @@
 "use server";
 
-import { appUrl } from "@/lib/api/app-url";
 import { AuthError } from "next-auth";
-import { getDb } from "@/db";
-import { createAccount } from "@/db/queries/accounts";
 import { createAction, isNavigation, type ActionResult } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth";
 import { looksLikeRecoveryCode } from "@/lib/auth/totp";
-import { deliverSoon } from "@/lib/mail";
-import { signInFormSchema, signUpSchema } from "@/lib/validations/auth";
+import { signInFormSchema } from "@/lib/validations/auth";
 
 const SIGN_IN_MESSAGES: Record<string, string> = {
   rate_limited: "Too many failed attempts. Wait a minute, then try again.",
@@ -60,17 +56,6 @@ export const signInAction = createAction({
   schema: signInFormSchema,
   access: "public",
   handler: ({ email, password, code, callbackUrl }) => signInOrExplain(email, password, safeReturnPath(callbackUrl), code),
-});
-
-export const signUpAction = createAction({
-  schema: signUpSchema,
-  access: "public",
-  handler: async (input) => {
-    const db = await getDb();
-    await createAccount(db, input, await appUrl());
-    deliverSoon(db);
-    return signInOrExplain(input.email, input.password, "/dashboard?welcome=1");
-  },
 });
 
 export async function signOutAction(): Promise<void> {

@@ -23,7 +23,7 @@ export function ConfirmEmailForm({ token, email, signedIn }: { token: string; em
               Go to your dashboard
             </a>
           ) : (
-            <Link href={`/sign-in?email=${encodeURIComponent(state.data.email)}`} className="font-medium underline underline-offset-2">
+            <Link href={`/sign-in?email=${encodeURIComponent(state.data.email)}&callbackUrl=${encodeURIComponent("/dashboard?welcome=1")}`} className="font-medium underline underline-offset-2">
               Sign in
             </Link>
           )}

@@ -15,10 +15,10 @@ import { SecondFactorStep } from "./second-factor-step";
  * code. Email and password are held in state (React resets a form after its action) and
  * posted again with the code: the server checks all three together.
  */
-export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+export function SignInForm({ callbackUrl, notice, initialEmail = "" }: { callbackUrl?: string; notice?: string; initialEmail?: string }) {
   const [state, formAction] = useActionState(signInAction, null);
   const { clientErrors, onSubmit, clear } = useClientValidation(signInFormSchema);
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState("");
   const [seen, setSeen] = useState(state);
   const [codeStep, setCodeStep] = useState(false);

@@ -15,7 +15,7 @@ const BOOKING_ORDER = ["pending_deposit", "awaiting_provider", "confirmed", "act
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const user = await requirePageUser("/dashboard");
-  const { welcome, denied } = await searchParams;
+  const { welcome, denied, joined } = await searchParams;
   const roleLabel = user.role === "admin" ? "Marketplace admin" : user.role === "miner" ? "Miner" : "AI team";
 
   return (
@@ -28,7 +28,12 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
       <div className="mt-6 space-y-3">
         {welcome && (
           <Alert tone="success" title="Your account is ready">
-            We sent a welcome mail to {user.email}.
+            Your address {user.email} is confirmed: reserving, listings, API tokens and invitations are open to you.
+          </Alert>
+        )}
+        {joined && user.organization && (
+          <Alert tone="success" title={`You joined ${user.organization.name}`}>
+            You now see its sites, listings, bookings and requests. Your colleagues are listed under Settings → Organization.
           </Alert>
         )}
         {denied && <Alert tone="warning">That page is not available to your account.</Alert>}
