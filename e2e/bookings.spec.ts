@@ -98,11 +98,17 @@ test.describe("reserving as the demo buyer", () => {
     await expect(statusBadge(page)).toContainText("Confirmed");
     await expect(page.getByText("Captured", { exact: true })).toBeVisible();
 
+    // On a production build the outbox (it holds reset and invitation links) is for admins only.
+    await page.goto("/dev/outbox");
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+    const admin = await browser.newContext({ storageState: storageState("admin") });
+    const outbox = await admin.newPage();
     for (const to of [DEMO.buyer, DEMO.miner]) {
-      await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
-      await expect(page.getByRole("article", { name: `${listing.title}: booking awaiting provider` }).first()).toBeVisible();
-      await expect(page.getByRole("article", { name: `${listing.title}: booking confirmed` }).first()).toBeVisible();
+      await outbox.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
+      await expect(outbox.getByRole("article", { name: `${listing.title}: booking awaiting provider` }).first()).toBeVisible();
+      await expect(outbox.getByRole("article", { name: `${listing.title}: booking confirmed` }).first()).toBeVisible();
     }
+    await admin.close();
     await miner.context.close();
   });
 
