@@ -862,7 +862,7 @@ function addThreads(ctx: Ctx) {
       createdAt = latest(addMs(now, -days(spec.daysAgo) - rng.int(0, 5) * HOUR), addMs(found.publishedAt, HOUR));
     }
     const threadId = uuid("thread", `${index}`);
-    ctx.rows.messageThreads.push({ id: threadId, kind: spec.kind, listingId: listing.id, buyerOrganizationId: buyer.id, bookingId, createdAt });
+    ctx.rows.messageThreads.push({ id: threadId, kind: spec.kind, listingId: listing.id, buyerOrganizationId: buyer.id, minerOrganizationId: listing.org.id, bookingId, createdAt });
     // Replies spread over the following hours or days, never past now.
     const first = addMs(createdAt, rng.int(2, 30) * MINUTE);
     const span = Math.min(now.getTime() - first.getTime() - 5 * MINUTE, spec.messages.length * 20 * HOUR);
@@ -873,6 +873,8 @@ function addThreads(ctx: Ctx) {
         threadId,
         authorUserId: message.from === "buyer" ? buyerUser : listing.org.userIds[0]!,
         body: message.body,
+        // Seeded conversations are old news: the unread-mail sweep leaves them alone.
+        mailCheckedAt: at,
         createdAt: at,
       });
     });

@@ -1,6 +1,6 @@
 // Organizations (a miner or an AI team) and their users; admins belong to none.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { memberRole, organizationKind, organizationStatus, userRole, userStatus } from "./enums";
 
@@ -52,6 +52,8 @@ export const users = pgTable(
     totpEnabledAt: at("totp_enabled_at"),
     /** The last 30-second step whose code was accepted: a code is good once. */
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    /** Mail about unread messages (Settings); on unless the person turns it off. */
+    messageMail: boolean("message_mail").notNull().default(true),
     lastSignInAt: at("last_sign_in_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
