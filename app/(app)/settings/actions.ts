@@ -87,7 +87,7 @@ export const revokeOtherSessionsAction = createAction({
   access: [...EVERYONE],
   handler: async (_input, { user }) => {
     const n = await revokeUserSessions(await getDb(), user!.id, await currentSessionId());
-    revalidatePath("/settings");
+    revalidatePath("/settings", "layout");
     return { ok: true, data: undefined, message: n === 0 ? "No other session was signed in." : `Signed out ${n} other session${n === 1 ? "" : "s"}.` };
   },
 });

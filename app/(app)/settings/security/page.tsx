@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
+import { listSessions } from "@/db/queries/sessions";
 import { getTwoFactorStatus } from "@/db/queries/two-factor";
+import { SignOutOthersForm } from "@/components/settings/account-forms";
 import { TwoFactorPanel } from "@/components/settings/two-factor-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -15,7 +17,9 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
   const { required } = await searchParams;
   // Every role, admins included: two-factor sign-in protects the account, not an organization.
   const user = await requirePageUser("/settings/security");
-  const status = await getTwoFactorStatus(await getDb(), actorOf(user));
+  const db = await getDb();
+  const [status, sessions] = await Promise.all([getTwoFactorStatus(db, actorOf(user)), listSessions(db, actorOf(user), user.sessionId)]);
+  const others = sessions.filter((session) => !session.current);
 
   return (
     <div className="mx-auto w-full max-w-5xl px-4 py-10 sm:px-6">
@@ -42,6 +46,24 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
               recoveryCodesLeft: status.recoveryCodesLeft,
             }}
           />
+        </section>
+      </Card>
+
+      <Card className="mt-6 p-5 sm:p-6">
+        <section aria-labelledby="other-sessions-title">
+          <h2 id="other-sessions-title" className="text-lg font-semibold">
+            Your other sessions
+          </h2>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+            {others.length === 0
+              ? "You are signed in here only."
+              : `You are signed in on ${others.length} other ${others.length === 1 ? "device or browser" : "devices or browsers"}${
+                  others.some((session) => !session.mfa) ? ", some of them without a second factor" : ""
+                }. After turning two-factor sign-in on or off, sign them out so that each signs in again under the new rule.`}
+          </p>
+          <div className="mt-4">
+            <SignOutOthersForm others={others.length} />
+          </div>
         </section>
       </Card>
     </div>
