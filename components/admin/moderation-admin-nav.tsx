@@ -1,8 +1,4 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { cn } from "@/components/ui/cn";
+import { SectionNav } from "@/components/ui/section-nav";
 
 const SECTIONS = [
   { href: "/admin/listings", label: "Queue" },
@@ -13,30 +9,7 @@ const SECTIONS = [
   { href: "/admin/metrics", label: "Metrics" },
 ] as const;
 
-/** The admin area's sections; the current one is marked for screen readers as well as by eye. */
+/** The admin area's sections. */
 export function AdminNav() {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Admin" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-      <ul className="flex min-w-max gap-1 rounded-lg bg-slate-100 p-1">
-        {SECTIONS.map((section) => {
-          const active = pathname === section.href || pathname.startsWith(`${section.href}/`);
-          return (
-            <li key={section.href}>
-              <Link
-                href={section.href}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "block rounded-md px-3 py-1.5 text-sm whitespace-nowrap",
-                  active ? "bg-white font-medium text-slate-900 shadow-sm" : "text-slate-600 hover:bg-white/60 hover:text-slate-900",
-                )}
-              >
-                {section.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Admin" sections={SECTIONS} />;
 }

@@ -6,9 +6,8 @@ import { resetPasswordAction } from "@/app/(auth)/account-actions";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useClientValidation } from "@/components/forms/use-client-validation";
 import { Alert } from "@/components/ui/alert";
-import { Field } from "@/components/ui/field";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { resetPasswordSchema } from "@/lib/validations/auth";
+import { NewPasswordFields } from "./new-password-fields";
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const [state, formAction] = useActionState(resetPasswordAction, null);
@@ -34,17 +33,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" autoComplete="username" value={email} readOnly hidden />
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters, and not a common password.`}
-        error={fields.password}
-      />
-      <Field label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" required error={fields.confirmPassword} />
+      <NewPasswordFields errors={fields} className="space-y-5" />
       <SubmitButton pendingLabel="Saving…">Set new password</SubmitButton>
     </form>
   );

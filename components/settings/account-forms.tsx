@@ -9,7 +9,7 @@ import { useClientValidation } from "@/components/forms/use-client-validation";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import type { ActionResult, ActionState } from "@/lib/action";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { changeEmailSchema, changePasswordSchema, profileNameSchema } from "@/lib/validations/auth";
 
 function Outcome({ state, hideFieldErrors }: { state: ActionState<undefined>; hideFieldErrors?: boolean }) {
@@ -66,19 +66,7 @@ export function PasswordForm() {
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       <Outcome state={state} hideFieldErrors />
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fields.currentPassword} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters, and not a common password.`}
-          error={fields.password}
-        />
-        <Field label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" required error={fields.confirmPassword} />
-      </div>
+      <NewPasswordFields errors={fields} className="grid gap-3 sm:grid-cols-2" />
       <SubmitButton pendingLabel="Saving…" className="w-full sm:w-auto" variant="secondary">
         Change password
       </SubmitButton>
