@@ -27,6 +27,7 @@ export type JsonSchema = {
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
   allOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
   default?: unknown;
   examples?: unknown[];
 };
@@ -211,6 +212,23 @@ const searchItemFields: Record<string, JsonSchema> = {
   freeKw: int("Only with from/to: capacity minus the kW held on the window's most-booked day (confirmed, active, awaiting the provider, and unexpired deposit holds)."),
 };
 
+/** A published listing as the public site and miner pages list it. */
+const publicListing = (extra: Record<string, JsonSchema>) =>
+  object({
+    id: uuid("Listing id."),
+    title: str("Title."),
+    siteId: uuid("Site id."),
+    cooling: oneOf(COOLING_TYPES, "Cooling."),
+    capacityKw: int("Capacity, kW."),
+    maxKwPerRack: int("Maximum density, kW per rack."),
+    priceCentsPerKwMonth: int("US cents per kW-month."),
+    minTermMonths: int("Minimum term, months."),
+    availableFrom: str("First day (UTC)."),
+    availableUntil: str("Day after the last (UTC)."),
+    interruptible: { type: "boolean", description: "Curtailable capacity." },
+    ...extra,
+  });
+
 const tokenFields = {
   id: uuid("Token id."),
   name: str("Your name for the token."),
@@ -387,12 +405,13 @@ export const openApiDocument: OpenApiDocument = {
     "/api/v1/sites/{id}": {
       get: {
         operationId: "getSite",
-        summary: "One of your organization's sites",
-        description: "Miners of the owning organization and admins; 404 for everyone else.",
+        summary: "A site",
+        description:
+          "Miners of the owning organization and admins get the site as they manage it. Anyone else gets the public site, with its organization and its published listings and their free kW in each of the next 6 months, while one of its listings is published and its organization is active; 404 otherwise.",
         tags: ["Sites"],
-        security: SIGNED_IN,
+        security: ANYONE,
         parameters: [idParameter],
-        responses: { "200": ok("The site.", ref("Site")), ...failures("401", "403", "404") },
+        responses: { "200": ok("The site (the public form adds organization and listings).", { oneOf: [ref("Site"), ref("PublicSite")] }), ...failures("404") },
       },
       patch: {
         operationId: "updateSite",
@@ -413,6 +432,17 @@ export const openApiDocument: OpenApiDocument = {
         tags: ["Organization"],
         security: SIGNED_IN,
         responses: { "200": ok("The members (Cache-Control: no-store).", list(ref("Member"))), ...failures("401", "403") },
+      },
+    },
+    "/api/v1/miners/{id}": {
+      get: {
+        operationId: "getMiner",
+        summary: "A miner's public profile",
+        description: "An active miner organization with at least one published listing: its sites, listings, delivered MW-months and how it answers booking requests. 404 otherwise.",
+        tags: ["Listings"],
+        security: ANYONE,
+        parameters: [idParameter],
+        responses: { "200": ok("The profile.", ref("MinerProfile")), ...failures("404") },
       },
     },
     "/api/v1/tokens": {
@@ -585,6 +615,34 @@ export const openApiDocument: OpenApiDocument = {
         },
       }),
       Site: siteView,
+      PublicSite: {
+        ...siteView,
+        properties: {
+          ...(siteView.properties as Record<string, JsonSchema>),
+          organization: object({ id: uuid("Organization id."), name: str("Organization name.") }),
+          listings: { type: "array", items: publicListing({ outlook: { type: "array", description: "Free kW by month; null outside the listing's window.", items: object({ month: str("First day of the month (UTC)."), freeKw: nullable(int("Least free kW on any day of the month.")) }) } }) },
+        },
+        required: [...((siteView.required as string[] | undefined) ?? []), "organization", "listings"],
+      },
+      MinerProfile: object({
+        id: uuid("Organization id."),
+        name: str("Organization name."),
+        country: nullable(str("ISO country code.")),
+        website: nullable(str("Website.")),
+        memberSince: at("On Substation since."),
+        sites: {
+          type: "array",
+          items: object({ id: uuid("Site id."), name: str("Name."), country: str("ISO country code."), region: str("Region."), latitude: num("Latitude."), longitude: num("Longitude."), energizedMw: num("Energized MW."), verifiedAt: nullable(at("Last verified.")) }),
+        },
+        listings: { type: "array", items: publicListing({}) },
+        stats: object({
+          hostedMwMonths: num("MW-months delivered on active and completed bookings."),
+          requests: int("Paid booking requests received."),
+          answered: int("Of those, accepted or declined by the miner."),
+          answerRate: nullable(num("answered / requests.")),
+          medianAnswerHours: nullable(num("Median hours from a paid request to the answer.")),
+        }),
+      }),
       SiteInput: strict(siteFields, ["name", "country", "region", "latitude", "longitude", "energizedMw", "interconnectionStatus", "powerMix", "coolingTypes", "pue", "redundancy"]),
       SitePatch: strict(siteFields),
       Listing: listingView,
