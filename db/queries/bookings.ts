@@ -6,7 +6,7 @@ import { requireVerifiedEmail } from "./users";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db";
-import { bookings, bookingTransitions, listings, organizations, payments, sites, users } from "@/db/schema";
+import { bookings, bookingTransitions, listings, messageThreads, organizations, payments, sites, users } from "@/db/schema";
 import { assertRole, isAdmin, requireOrganization, type Actor } from "@/lib/auth/policy";
 import { availabilitySpans, freeKwOver } from "@/lib/domain/availability";
 import { ACCEPTANCE_WINDOW_HOURS, HOLD_MINUTES, nextBookingStatus, type BookingEvent, type BookingStatus } from "@/lib/domain/booking-lifecycle";
@@ -85,6 +85,7 @@ export async function createBooking(
       const [listing] = await tx
         .select({
           id: listings.id,
+          organizationId: listings.organizationId,
           status: listings.status,
           orgStatus: organizations.status,
           capacityKw: listings.capacityKw,
@@ -141,6 +142,8 @@ export async function createBooking(
         })
         .returning({ id: bookings.id, status: bookings.status, depositCents: bookings.depositCents, totalCents: bookings.totalCents, expiresAt: bookings.expiresAt });
       await recordTransition(tx, booking!.id, null, "pending_deposit", { kind: "user", userId: actor.userId }, null, now);
+      // Every booking has its conversation from the start, so both parties can talk before the deposit is paid.
+      await tx.insert(messageThreads).values({ kind: "booking", listingId: listing.id, buyerOrganizationId, minerOrganizationId: listing.organizationId, bookingId: booking!.id, lastMessageAt: now, createdAt: now });
       const [payment] = await tx
         .insert(payments)
         .values({ bookingId: booking!.id, provider: env.stripe ? "stripe" : "test", amountCents: deposit, createdAt: now })
