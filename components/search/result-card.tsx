@@ -49,7 +49,14 @@ export function ResultCard({ item, need, countryName, highlighted, onHighlight }
       <p className="mt-1 flex items-center gap-1 text-sm text-slate-600">
         <MapPin className="h-3.5 w-3.5 shrink-0" aria-hidden="true" />
         <span>
-          {item.siteName} · {item.region}, {countryName} · {item.organizationName}
+          {/* Above the card's link overlay, so the site and the miner open their own pages. */}
+          <Link href={`/sites/${item.siteId}`} className="relative z-10 hover:text-slate-900 hover:underline">
+            {item.siteName}
+          </Link>{" "}
+          · {item.region}, {countryName} ·{" "}
+          <Link href={`/miners/${item.organizationId}`} className="relative z-10 hover:text-slate-900 hover:underline">
+            {item.organizationName}
+          </Link>
         </span>
       </p>
       <div className="mt-3 flex flex-wrap gap-1.5">

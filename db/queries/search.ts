@@ -12,6 +12,7 @@ export type SearchItem = {
   title: string;
   siteId: string;
   siteName: string;
+  organizationId: string;
   organizationName: string;
   country: string;
   region: string;
@@ -221,7 +222,7 @@ function pageRows(p: SearchParams, now: Date, { window: w, exact }: ReturnType<t
   const free = exact ? sql`t.free_kw` : sql`t.capacity_kw - coalesce(pk.peak, 0)::int`;
   return sql`paged as (select * from scored t order by ${order} limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}),
     page as (
-      select row_number() over (order by ${order}) as ord, ${free} as free_kw, l.id, l.title, l.site_id, s.name as site_name, o.name as organization_name, s.country, s.region,
+      select row_number() over (order by ${order}) as ord, ${free} as free_kw, l.id, l.title, l.site_id, s.name as site_name, l.organization_id, o.name as organization_name, s.country, s.region,
              s.latitude, s.longitude, l.cooling, l.capacity_kw, l.max_kw_per_rack, l.price_cents_per_kw_month,
              l.available_from, l.available_until, l.min_term_months, l.deposit_percent, l.interruptible,
              s.renewable_share, s.pue, s.redundancy, s.verified_at is not null as verified, l.published_at
@@ -282,6 +283,7 @@ function toItem(r: Record<string, unknown>, hasWindow: boolean): SearchItem {
     title: String(r.title),
     siteId: String(r.site_id),
     siteName: String(r.site_name),
+    organizationId: String(r.organization_id),
     organizationName: String(r.organization_name),
     country: String(r.country),
     region: String(r.region),

@@ -190,6 +190,7 @@ const searchItemFields: Record<string, JsonSchema> = {
   title: str("Listing title."),
   siteId: uuid("The site."),
   siteName: str("The site's name."),
+  organizationId: uuid("The miner's organization (its public profile: /miners/{id})."),
   organizationName: str("The miner's organization."),
   country: str("ISO country code of the site."),
   region: str("Region of the site."),
