@@ -3,6 +3,7 @@ import { SectionNav } from "@/components/ui/section-nav";
 const SECTIONS = [
   { href: "/admin/listings", label: "Queue" },
   { href: "/admin/reports", label: "Reports" },
+  { href: "/admin/messages", label: "Reported messages" },
   { href: "/admin/sites", label: "Sites" },
   { href: "/admin/organizations", label: "Organizations" },
   { href: "/admin/audit", label: "Audit log" },

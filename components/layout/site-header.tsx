@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { getDb } from "@/db";
+import { unreadTotal } from "@/db/queries/messages";
 import { currentUser, type SessionUser } from "@/lib/auth/guards";
+import { actorOf } from "@/lib/auth/policy";
 import { ButtonLink } from "@/components/ui/button";
+import { UnreadBadge } from "@/components/messages/unread-badge";
 import { Logo } from "./logo";
 import { UserMenu } from "./user-menu";
 
@@ -21,6 +25,7 @@ function navFor(user: SessionUser | null): NavItem[] {
       { href: "/miner/sites", label: "Sites" },
       { href: "/miner/listings", label: "Listings" },
       { href: "/miner/bookings", label: "Bookings" },
+      { href: "/messages", label: "Messages" },
       { href: "/calculators/mining", label: "Mining vs. hosting" },
     ];
   }
@@ -29,6 +34,7 @@ function navFor(user: SessionUser | null): NavItem[] {
       { href: "/dashboard", label: "Dashboard" },
       { href: "/search", label: "Find capacity" },
       { href: "/bookings", label: "Bookings" },
+      { href: "/messages", label: "Messages" },
       { href: "/calculators/gpu-fit", label: "GPU fit" },
     ];
   }
@@ -42,11 +48,20 @@ function navFor(user: SessionUser | null): NavItem[] {
 export async function SiteHeader() {
   const user = await currentUser();
   const nav = navFor(user);
+  // Miners and buyers see their unread messages on every page; admins have no inbox.
+  const unread = user && user.role !== "admin" ? await unreadTotal(await getDb(), actorOf(user)) : null;
   const links = (className: string) =>
     nav.map((item) => (
       <li key={item.href}>
         <Link href={item.href} className={className}>
-          {item.label}
+          {item.href === "/messages" && unread !== null ? (
+            <span className="inline-flex items-center gap-1">
+              {item.label}
+              <UnreadBadge initial={unread} />
+            </span>
+          ) : (
+            item.label
+          )}
         </Link>
       </li>
     ));

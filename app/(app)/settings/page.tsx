@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { getProfile, pendingEmailChange } from "@/db/queries/account-links";
+import { getMessageMail } from "@/db/queries/messages";
 import { listSessions } from "@/db/queries/sessions";
+import { MessageMailForm } from "@/components/messages/message-mail-form";
 import { EmailForm, NameForm, PasswordForm, ResendVerificationForm, SignOutOthersForm } from "@/components/settings/account-forms";
 import { SessionList } from "@/components/settings/session-list";
 import { Alert } from "@/components/ui/alert";
@@ -30,7 +32,12 @@ export default async function AccountSettingsPage() {
   const user = await requirePageUser("/settings");
   const db = await getDb();
   const actor = actorOf(user);
-  const [profile, pending, sessions] = await Promise.all([getProfile(db, actor), pendingEmailChange(db, actor), listSessions(db, actor, user.sessionId)]);
+  const [profile, pending, sessions, messageMail] = await Promise.all([
+    getProfile(db, actor),
+    pendingEmailChange(db, actor),
+    listSessions(db, actor, user.sessionId),
+    getMessageMail(db, actor),
+  ]);
   const others = sessions.filter((s) => !s.current).length;
 
   return (
@@ -85,6 +92,12 @@ export default async function AccountSettingsPage() {
             <SignOutOthersForm others={others} />
           </div>
         </Section>
+
+        {user.role !== "admin" && (
+          <Section id="message-mail" title="Message mail" description="A nudge when the other side wrote and you have not read it in the app.">
+            <MessageMailForm enabled={messageMail} />
+          </Section>
+        )}
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { ReserveSlot, type Viewer } from "@/components/listings/reserve-slot";
 import { SiteFacts } from "@/components/sites/site-facts";
 import { TrueCost } from "@/components/calculators/true-cost";
 import { ReportListing } from "@/components/listings/report-listing";
+import { AskTheMiner } from "@/components/messages/ask-the-miner";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -151,6 +152,7 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
               <ReserveSlot listing={listing} spans={availability} request={await searchParams} today={today} viewer={viewer} />
             </div>
           </Card>
+          {isPublic && <AskTheMiner listingId={listing.id} minerName={organization.name} user={user} isOwner={isOwner} className="mt-4 scroll-mt-24" />}
           <div className="mt-4">
             <TrueCost priceCentsPerKwMonth={listing.priceCentsPerKwMonth} pue={site.pue} capacityKw={listing.capacityKw} />
           </div>

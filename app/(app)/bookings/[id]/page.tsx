@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft, MapPin } from "lucide-react";
+import { ArrowLeft, MapPin, MessageSquare } from "lucide-react";
 import { getDb } from "@/db";
 import { getBookingForViewer } from "@/db/queries/bookings";
+import { threadIdForBooking } from "@/db/queries/messages";
 import { BookingAmounts } from "@/components/bookings/booking-amounts";
 import { BookingStatusBadge, shownStatus } from "@/components/bookings/booking-status";
 import { bookingDeadline, Deadline } from "@/components/bookings/deadline";
@@ -14,6 +15,7 @@ import { statusSummary } from "@/components/bookings/status-summary";
 import { BookingTimeline } from "@/components/bookings/timeline";
 import { ViewerActions } from "@/components/bookings/viewer-actions";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/guards";
 import { actorOf } from "@/lib/auth/policy";
@@ -42,6 +44,8 @@ export default async function BookingPage({ params, searchParams }: PageProps<"/
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  // The booking's own check above decides who may follow the link; the thread page checks again.
+  const threadId = await threadIdForBooking(await getDb(), booking.id);
   const { paid, done } = await searchParams;
   const now = new Date();
   const status = shownStatus(booking, now);
@@ -114,6 +118,17 @@ export default async function BookingPage({ params, searchParams }: PageProps<"/
               <ViewerActions booking={booking} status={status} now={now} />
             </div>
           </Card>
+          {threadId && (
+            <Card className="p-5">
+              <h2 className="font-semibold">Messages</h2>
+              <p className="mt-1 text-sm text-slate-600">
+                {booking.role === "buyer" ? `Move-in, access and questions for ${booking.minerOrganizationName}.` : booking.role === "miner" ? `Move-in, access and questions with ${booking.buyerOrganizationName}.` : "The parties' conversation about this booking."}
+              </p>
+              <ButtonLink href={`/messages/${threadId}`} variant="secondary" className="mt-3 w-full">
+                <MessageSquare className="h-4 w-4" aria-hidden="true" /> Open the conversation
+              </ButtonLink>
+            </Card>
+          )}
         </aside>
 
         <Card className="p-5 lg:col-start-1 lg:row-start-2">
