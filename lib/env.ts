@@ -31,6 +31,7 @@ const schema = z.object({
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(800),
   JOBS: z.enum(["on", "off"]).default("on"),
   ADMIN_MFA: z.enum(["off", "required"]).default("off"),
+  MESSAGE_MAIL_DELAY_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -76,6 +77,8 @@ export const env = {
   jobsEnabled: raw.JOBS === "on",
   /** ADMIN_MFA=required: admin pages and the admin API refuse admins without two-factor sign-in (lib/auth/admin-mfa.ts). */
   adminMfaRequired: raw.ADMIN_MFA === "required",
+  /** How long a new message may stay unread before its readers are mailed about it (lib/jobs/sweeps.ts). */
+  messageMailDelayMinutes: raw.MESSAGE_MAIL_DELAY_MINUTES,
 } as const;
 
 export type Env = typeof env;

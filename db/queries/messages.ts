@@ -10,7 +10,7 @@ import { assertRole, isAdmin, requireOrganization, type Actor } from "@/lib/auth
 import { maskContactDetails } from "@/lib/domain/contact-masking";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { inquirySchema, postMessageSchema, reportMessageSchema } from "@/lib/validations/messages";
+import { inquirySchema, MESSAGES_PER_MINUTE, NEW_INQUIRIES_PER_HOUR, postMessageSchema, reportMessageSchema } from "@/lib/validations/messages";
 import type { z } from "zod";
 
 export type Counterparty = { id: string; name: string };
@@ -44,9 +44,8 @@ export type ThreadView = {
   contactsShared: boolean;
 };
 
-/** Flood limits: per sender, fixed windows kept in PostgreSQL so every instance shares them. */
-export const MESSAGES_PER_MINUTE = 20;
-export const NEW_INQUIRIES_PER_HOUR = 10;
+// Flood limits are per sender, in fixed windows kept in PostgreSQL so every instance shares them.
+export { MESSAGES_PER_MINUTE, NEW_INQUIRIES_PER_HOUR };
 const INBOX_PAGE = 50;
 const THREAD_PAGE = 50;
 const SINCE_LIMIT = 100;

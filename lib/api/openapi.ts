@@ -5,6 +5,7 @@ import { BOOKING_STATUS_LABELS } from "@/lib/domain/booking-lifecycle";
 import { MAX_ACTIVE_TOKENS } from "@/db/queries/api-tokens";
 import { ACTION_LABELS, nextStatus, OWNER_ACTIONS, ownerActionsFor, STATUS_LABELS, type ListingStatus, type OwnerAction } from "@/lib/domain/listing-lifecycle";
 import { API_TOKEN_NAME_MAX_LENGTH } from "@/lib/validations/api-token";
+import { MESSAGE_MAX_CHARS, MESSAGES_PER_MINUTE, NEW_INQUIRIES_PER_HOUR } from "@/lib/validations/messages";
 import { MAX_PRICE_CENTS, MIN_PRICE_CENTS } from "@/lib/validations/listing";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORTS } from "@/lib/validations/search";
 import { COOLING_TYPES, INTERCONNECTION_STATUSES, POWER_SOURCE_KEYS, REDUNDANCY, WATER_AVAILABILITY } from "@/lib/validations/site";
@@ -317,6 +318,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: "Listings", description: "Search, read and manage capacity listings." },
     { name: "Sites", description: "A miner organization's sites." },
     { name: "Bookings", description: "Reservations of capacity with a deposit." },
+    { name: "Conversations", description: "Inquiry threads (one per listing and buyer organization) and booking threads (one per booking) between buyers and miners." },
     { name: "Tokens", description: "Personal API tokens." },
     { name: "Organization", description: "Your organization's members." },
     { name: "Admin", description: "Moderation and suspensions (admins only). With ADMIN_MFA=required, 403 mfa_required for an admin without two-factor sign-in." },
@@ -498,6 +500,74 @@ export const openApiDocument: OpenApiDocument = {
         security: SIGNED_IN,
         parameters: [idParameter],
         responses: { "200": ok("The booking.", ref("BookingDetail")), ...failures("401", "404") },
+      },
+    },
+    "/api/v1/listings/{id}/inquiry": {
+      post: {
+        operationId: "askAboutListing",
+        summary: "Ask the miner about a published listing (buyers)",
+        description: `The buyer organization's inquiry thread for the listing is created on the first question and reused after. Contact details are masked for the miner until the two organizations have a confirmed booking. At most ${MESSAGES_PER_MINUTE} messages a minute and ${NEW_INQUIRIES_PER_HOUR} new inquiries an hour per sender (429 with Retry-After).`,
+        tags: ["Conversations"],
+        security: SIGNED_IN,
+        parameters: [idParameter],
+        requestBody: body(ref("MessageInput")),
+        responses: { "201": created("The thread and the message.", object({ threadId: uuid("The inquiry thread."), messageId: uuid("The new message.") }), true), ...failures("400", "401", "403", "404", "429") },
+      },
+    },
+    "/api/v1/threads": {
+      get: {
+        operationId: "listThreads",
+        summary: "The caller's organization's conversations, newest activity first",
+        description: "Each with the other party and the caller's unread count; unreadTotal counts every thread. Admins have no inbox (empty list): they open threads by id.",
+        tags: ["Conversations"],
+        security: SIGNED_IN,
+        parameters: [
+          { name: "before", in: "query", required: false, description: "Threads whose last activity is before this time (the last item's lastMessageAt), for the next page.", schema: { type: "string", format: "date-time" } },
+          { name: "limit", in: "query", required: false, description: "Threads per page.", schema: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
+        ],
+        responses: { "200": ok("The inbox.", object({ items: { type: "array", items: ref("ThreadSummary") }, unreadTotal: int("Unread messages over the whole inbox.", 0) })), ...failures("400", "401") },
+      },
+    },
+    "/api/v1/threads/{id}": {
+      get: {
+        operationId: "getThread",
+        summary: "A conversation with its newest messages (oldest first); marks it read",
+        description: "Visible to members of both organizations and admins; 404 for anyone else. Page backwards with before=<the first message's id>.",
+        tags: ["Conversations"],
+        security: SIGNED_IN,
+        parameters: [
+          idParameter,
+          { name: "before", in: "query", required: false, description: "Messages before this message id (earlier pages).", schema: { type: "string", format: "uuid" } },
+          { name: "limit", in: "query", required: false, description: "Messages per page.", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+        ],
+        responses: { "200": ok("The thread.", ref("Thread")), ...failures("400", "401", "404") },
+      },
+    },
+    "/api/v1/threads/{id}/messages": {
+      post: {
+        operationId: "postMessage",
+        summary: "Write in a conversation",
+        description: `Plain text, ${MESSAGE_MAX_CHARS.toLocaleString("en-US")} characters at most. At most ${MESSAGES_PER_MINUTE} messages a minute per sender (429 with Retry-After).`,
+        tags: ["Conversations"],
+        security: SIGNED_IN,
+        parameters: [idParameter],
+        requestBody: body(ref("MessageInput")),
+        responses: { "201": created("The message as stored.", object({ id: uuid("Message id."), body: str("The text as stored (trimmed)."), createdAt: at("Written.") }), false), ...failures("400", "401", "403", "404", "429") },
+      },
+    },
+    "/api/v1/threads/{id}/events": {
+      get: {
+        operationId: "threadEvents",
+        summary: "Server-Sent Events: new messages in a conversation, live",
+        description:
+          "text/event-stream. `event: message` (id: the message id; data: a ThreadMessage as JSON) for each new message, `event: ping` every 15 s, `event: end` when access ends (signed out, suspended, removed), after which the stream closes. Send Last-Event-ID to resume after a message.",
+        tags: ["Conversations"],
+        security: SIGNED_IN,
+        parameters: [idParameter, { name: "Last-Event-ID", in: "header", required: false, description: "Resume after this message id.", schema: { type: "string", format: "uuid" } }],
+        responses: {
+          "200": { description: "The event stream.", content: { "text/event-stream": { schema: { type: "string", description: "Server-Sent Events; each message event's data is a ThreadMessage." } } } },
+          ...failures("401", "404"),
+        },
       },
     },
     ...bookingActionPaths([
@@ -693,11 +763,43 @@ export const openApiDocument: OpenApiDocument = {
             buyerOrganizationName: str("Buyer."),
             minerOrganizationName: str("Miner."),
             role: oneOf(["buyer", "miner", "admin"], "How you see this booking."),
+            threadId: nullable(uuid("The booking's conversation (GET /api/v1/threads/{id}).")),
             payment: nullable({ type: "object", description: "The deposit: status, provider, amountCents." }),
             transitions: { type: "array", items: object({ from: nullable(oneOf(BOOKING_STATUSES, "From")), to: oneOf(BOOKING_STATUSES, "To"), actorKind: str("user, admin, system or payment_provider"), reason: nullable(str("Why")), at: at("When") }, ["to", "actorKind", "at"]) },
           }),
         ],
       },
+      MessageInput: strict({ body: str("Plain text (trimmed; HTML and Markdown are shown as typed).", MESSAGE_MAX_CHARS, 1) }, ["body"]),
+      ThreadSummary: object({
+        id: uuid("Thread id."),
+        kind: oneOf(["booking", "inquiry"], "A booking's thread, or a pre-booking inquiry."),
+        listingId: uuid("The listing."),
+        listingTitle: str("The listing's title."),
+        bookingId: nullable(uuid("The booking (booking threads).")),
+        counterparty: object({ id: uuid("The other organization."), name: str("Its name.") }),
+        lastMessageAt: at("Newest activity."),
+        lastMessage: nullable(object({ body: str("Its text (masked as for the caller)."), authorName: nullable(str("Who wrote it.")), mine: { type: "boolean", description: "The caller wrote it." } })),
+        unreadCount: int("Messages by others the caller has not read.", 0),
+      }),
+      ThreadMessage: object({
+        id: uuid("Message id."),
+        author: nullable(object({ id: uuid("User id."), name: str("Name."), organizationName: str("Their organization (Substation for staff).") })),
+        body: str("Plain text; contact details are replaced until the organizations have a confirmed booking, except for the author and admins."),
+        masked: { type: "boolean", description: "Contact details in this message were hidden from the caller." },
+        createdAt: at("Written."),
+      }),
+      Thread: object({
+        id: uuid("Thread id."),
+        kind: oneOf(["booking", "inquiry"], "A booking's thread, or a pre-booking inquiry."),
+        listingId: uuid("The listing."),
+        listingTitle: str("The listing's title."),
+        bookingId: nullable(uuid("The booking (booking threads).")),
+        buyerOrganization: object({ id: uuid("Buyer organization."), name: str("Name.") }),
+        minerOrganization: object({ id: uuid("Miner organization."), name: str("Name.") }),
+        contactsShared: { type: "boolean", description: "The organizations have a confirmed booking: contact details are shown as written." },
+        messages: { type: "array", items: ref("ThreadMessage"), description: "Oldest first: the newest page (or the page before `before`)." },
+        hasEarlier: { type: "boolean", description: "Earlier messages exist (ask with before=<messages[0].id>)." },
+      }),
       Token: object({ ...tokenFields, lastUsedAt: nullable(at("Last used (to the minute).")), revokedAt: nullable(at("Revoked; null while active.")) }),
       TokenCreated: object({ ...tokenFields, token: str("The token (sub_…); store it now, it is never shown again.") }),
     },

@@ -17,7 +17,7 @@ import PgBoss from "pg-boss";
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { paymentProvider } from "@/lib/payments";
-import { runSweeps, type SweepCounts } from "./sweeps";
+import { runSweeps, sweepUnreadMessageMail, type SweepCounts } from "./sweeps";
 
 export const SWEEP_QUEUE = "booking-sweep";
 const EMBEDDED_SWEEP_MS = 30_000;
@@ -44,10 +44,12 @@ export async function stopJobs(): Promise<void> {
   if (jobs) await (await jobs).stop();
 }
 
-/** One sweep with the process's database and payment provider. */
-export async function sweepNow(now = new Date()): Promise<SweepCounts> {
+/** One sweep with the process's database and payment provider: unread-message mail, then the bookings (whose sweep delivers mail). */
+export async function sweepNow(now = new Date()): Promise<SweepCounts & { messageMail: number }> {
   const appUrl = env.appUrl?.replace(/\/+$/, "") ?? "http://localhost:3000";
-  return runSweeps(await getDb(), { provider: await paymentProvider(), appUrl }, now);
+  const db = await getDb();
+  const messageMail = await sweepUnreadMessageMail(db, { appUrl }, now);
+  return { ...(await runSweeps(db, { provider: await paymentProvider(), appUrl }, now)), messageMail };
 }
 
 async function startPgBoss(connectionString: string): Promise<Jobs> {

@@ -13,10 +13,12 @@ import "server-only";
 import { and, asc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { rawRows, type Database } from "@/db";
 import { advanceBooking, expireBooking, releaseBySystem } from "@/db/queries/booking-actions";
+import { mailUnreadMessages } from "@/db/queries/message-mail";
 import { openReservationsOfSuspended } from "@/db/queries/suspensions";
 import { bookings } from "@/db/schema";
 import type { BookingStatus } from "@/lib/domain/booking-lifecycle";
 import { todayUtc } from "@/lib/domain/days";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { deliverPendingMail } from "@/lib/mail";
 import type { PaymentProvider } from "@/lib/payments/provider";
@@ -76,6 +78,22 @@ export async function runSweeps(db: Database, ctx: SweepContext, now = new Date(
   const tightened = await tightenSearchBounds(db);
   const mailed = await deliverPendingMail(db);
   return { expired, lapsed, released, started, completed, tightened, mailed };
+}
+
+/**
+ * Messages unread MESSAGE_MAIL_DELAY_MINUTES after they were written → one mail per
+ * reader of the other organization who has not read them, at most one an hour per thread
+ * (db/queries/message-mail.ts). Run by lib/jobs/runner.ts beside runSweeps, before it
+ * delivers mail, so the mail goes out in the same minute. A failure is logged; the messages stay unchecked and the
+ * next sweep tries them again.
+ */
+export async function sweepUnreadMessageMail(db: Database, ctx: Pick<SweepContext, "appUrl">, now = new Date(), delayMinutes = env.messageMailDelayMinutes): Promise<number> {
+  try {
+    return await mailUnreadMessages(db, { appUrl: ctx.appUrl, delayMinutes, now });
+  } catch (error) {
+    console.error("[jobs] unread-message mail failed; the next sweep retries it", error);
+    return 0;
+  }
 }
 
 /**

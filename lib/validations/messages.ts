@@ -5,6 +5,9 @@ import { REPORT_REASONS } from "./admin";
 import { optional, textField } from "./fields";
 
 export const MESSAGE_MAX_CHARS = 10_000;
+/** Flood limits per sender (db/queries/messages.ts enforces them; the OpenAPI document states them). */
+export const MESSAGES_PER_MINUTE = 20;
+export const NEW_INQUIRIES_PER_HOUR = 10;
 
 export const messageBodySchema = z.preprocess(
   (v) => (v === null || v === undefined ? "" : v),
