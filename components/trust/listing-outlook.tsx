@@ -16,7 +16,7 @@ export function ListingOutlook({ listings }: { listings: (PublicListing & { outl
               Listing
             </th>
             {months.map((month) => (
-              <th key={month} scope="col" className="px-2 py-2 text-right font-medium">
+              <th key={month} scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap">
                 {formatShortMonth(month.slice(0, 7))}
               </th>
             ))}
@@ -34,7 +34,7 @@ export function ListingOutlook({ listings }: { listings: (PublicListing & { outl
                 </span>
               </th>
               {listing.outlook.map((month) => (
-                <td key={month.month} className="px-2 py-3 text-right tabular-nums">
+                <td key={month.month} className="px-2 py-3 text-right whitespace-nowrap tabular-nums">
                   {month.freeKw === null ? (
                     <span className="text-slate-500" aria-label="Not offered">
                       —

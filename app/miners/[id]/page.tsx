@@ -6,7 +6,7 @@ import { cache } from "react";
 import { BadgeCheck } from "lucide-react";
 import { getDb } from "@/db";
 import { getMinerProfile } from "@/db/queries/public-profiles";
-import { formatPrice } from "@/components/listings/format";
+import { formatMonths, formatPrice } from "@/components/listings/format";
 import { MinerSitesMap } from "@/components/trust/miner-sites-map";
 import { MinerStatsList } from "@/components/trust/miner-stats";
 import { Card } from "@/components/ui/card";
@@ -44,7 +44,7 @@ export default async function MinerProfilePage({ params }: PageProps<"/miners/[i
       </section>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-5">
-        <section aria-labelledby="miner-sites-title" className="lg:col-span-2">
+        <section aria-labelledby="miner-sites-title" className="min-w-0 lg:col-span-2">
           <h2 id="miner-sites-title" className="text-lg font-semibold tracking-tight">
             Sites
           </h2>
@@ -72,7 +72,7 @@ export default async function MinerProfilePage({ params }: PageProps<"/miners/[i
           </Card>
         </section>
 
-        <section aria-labelledby="miner-listings-title" className="lg:col-span-3">
+        <section aria-labelledby="miner-listings-title" className="min-w-0 lg:col-span-3">
           <h2 id="miner-listings-title" className="text-lg font-semibold tracking-tight">
             Published listings
           </h2>
@@ -85,7 +85,7 @@ export default async function MinerProfilePage({ params }: PageProps<"/miners/[i
                   </Link>
                   <p className="mt-1 text-sm text-slate-600">
                     {formatKw(listing.capacityKw)} · {COOLING_LABELS[listing.cooling]} · up to {listing.maxKwPerRack} kW a rack ·{" "}
-                    {listing.interruptible ? "interruptible" : "firm"} · from {listing.minTermMonths} months
+                    {listing.interruptible ? "interruptible" : "firm"} · from {formatMonths(listing.minTermMonths)}
                   </p>
                   <p className="mt-1 text-sm font-semibold text-slate-900">{formatPrice(listing.priceCentsPerKwMonth)} per kW-month</p>
                 </Card>

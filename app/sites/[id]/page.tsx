@@ -69,7 +69,7 @@ export default async function PublicSitePage({ params }: PageProps<"/sites/[id]"
       )}
 
       <div className="mt-8 grid gap-8 lg:grid-cols-3">
-        <div className="space-y-8 lg:col-span-2">
+        <div className="min-w-0 space-y-8 lg:col-span-2">
           <section aria-labelledby="open-listings-title">
             <h2 id="open-listings-title" className="text-lg font-semibold tracking-tight">
               Capacity open here
@@ -90,7 +90,7 @@ export default async function PublicSitePage({ params }: PageProps<"/sites/[id]"
             </section>
           )}
         </div>
-        <section aria-labelledby="site-facts-title">
+        <section aria-labelledby="site-facts-title" className="min-w-0">
           <h2 id="site-facts-title" className="text-lg font-semibold tracking-tight">
             Power, cooling and network
           </h2>
