@@ -76,7 +76,16 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
       )}
 
       <header>
-        <p className="text-sm text-slate-600">Offered by {organization.name}</p>
+        <p className="text-sm text-slate-600">
+          Offered by{" "}
+          {isPublic ? (
+            <Link href={`/miners/${organization.id}`} className="font-medium text-slate-900 underline underline-offset-2">
+              {organization.name}
+            </Link>
+          ) : (
+            organization.name
+          )}
+        </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{listing.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-700">
           <span className="inline-flex items-center gap-1">
@@ -132,6 +141,13 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
               <div className="mt-6 border-t border-slate-100 pt-5">
                 <Markdown>{site.description}</Markdown>
               </div>
+            )}
+            {isPublic && (
+              <p className="mt-6 border-t border-slate-100 pt-5 text-sm">
+                <Link href={`/sites/${site.id}`} className="font-medium text-slate-900 underline underline-offset-2">
+                  All capacity open at {site.name}
+                </Link>
+              </p>
             )}
           </Section>
         </div>
