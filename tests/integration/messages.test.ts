@@ -13,7 +13,7 @@ import {
   setMessageMail,
   unreadTotal,
 } from "@/db/queries/messages";
-import { messageReports, messages, messageThreads } from "@/db/schema";
+import { messageReports, messageThreads } from "@/db/schema";
 import { CONTACT_MASK } from "@/lib/domain/contact-masking";
 import { AppError } from "@/lib/errors";
 import { makeAccount, makeAdmin } from "../support/fixtures";
@@ -163,4 +163,3 @@ describe("masking until a booking is confirmed", () => {
   });
 });
 
-void messages;
