@@ -862,7 +862,8 @@ function addThreads(ctx: Ctx) {
       createdAt = latest(addMs(now, -days(spec.daysAgo) - rng.int(0, 5) * HOUR), addMs(found.publishedAt, HOUR));
     }
     const threadId = uuid("thread", `${index}`);
-    ctx.rows.messageThreads.push({ id: threadId, kind: spec.kind, listingId: listing.id, buyerOrganizationId: buyer.id, minerOrganizationId: listing.org.id, bookingId, createdAt });
+    // last_message_at starts at the thread's creation; the messages trigger moves it to the newest message.
+    ctx.rows.messageThreads.push({ id: threadId, kind: spec.kind, listingId: listing.id, buyerOrganizationId: buyer.id, minerOrganizationId: listing.org.id, bookingId, lastMessageAt: createdAt, createdAt });
     // Replies spread over the following hours or days, never past now.
     const first = addMs(createdAt, rng.int(2, 30) * MINUTE);
     const span = Math.min(now.getTime() - first.getTime() - 5 * MINUTE, spec.messages.length * 20 * HOUR);
@@ -877,6 +878,28 @@ function addThreads(ctx: Ctx) {
         mailCheckedAt: at,
         createdAt: at,
       });
+    });
+  }
+}
+
+/**
+ * Every booking has its thread (createBooking opens one): the bookings the catalogue gives
+ * no conversation get an empty one, created with the booking. No random draws, so the
+ * rest of the seed is unchanged.
+ */
+function addMissingBookingThreads(ctx: Ctx) {
+  const threaded = new Set(ctx.rows.messageThreads.map((t) => t.bookingId).filter(Boolean));
+  for (const [key, booking] of ctx.bookings) {
+    if (threaded.has(booking.id)) continue;
+    ctx.rows.messageThreads.push({
+      id: uuid("thread", `booking/${key}`),
+      kind: "booking",
+      listingId: booking.listing.id,
+      buyerOrganizationId: booking.buyer.id,
+      minerOrganizationId: booking.listing.org.id,
+      bookingId: booking.id,
+      lastMessageAt: booking.createdAt,
+      createdAt: booking.createdAt,
     });
   }
 }
@@ -1033,6 +1056,7 @@ export function buildSeedRows(options: SeedOptions, passwordHash: string, feeBps
   for (const spec of DEMO_BOOKINGS) addDemoBooking(ctx, spec);
   addRandomBookings(ctx);
   addThreads(ctx);
+  addMissingBookingThreads(ctx);
   addReports(ctx);
   settleBuyerDates(ctx);
   verifyBookings(ctx);

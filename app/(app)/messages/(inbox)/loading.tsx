@@ -1,3 +1,5 @@
+// In the (inbox) group so that it wraps the inbox only: under a loading boundary a thread page
+// would stream before its access check, and notFound() would answer 200 instead of 404.
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
