@@ -89,9 +89,11 @@ function inboxSide(actor: Actor): { mine: SQL; other: SQL; organizationId: strin
 /** The caller's unread messages over their organization's whole inbox; threads read to the end cost one index probe each. */
 function unreadTotalSql(actor: Actor) {
   const side = inboxSide(actor);
-  return sql`(select count(*)::int from message_threads t
+  // Counted per thread (a lateral probe of messages_thread_id_idx), never by joining all the
+  // organization's messages: the plan stays an index walk however large the inbox grows.
+  return sql`(select coalesce(sum(u.n), 0)::int from message_threads t
       left join thread_reads r on r.thread_id = t.id and r.user_id = ${actor.userId}
-      join messages m on ${unreadIn(actor, sql`t.id`, sql`r.last_read_at`)}
+      cross join lateral (select count(*) as n from messages m where ${unreadIn(actor, sql`t.id`, sql`r.last_read_at`)}) u
     where t.${side.mine} = ${side.organizationId}
       and t.last_message_at > coalesce(r.last_read_at, '-infinity'::timestamptz)
       and ${activeMember(actor, side.organizationId)})`;
