@@ -99,7 +99,7 @@ test("a buyer asks from a listing page; the miner sees the badge and the thread,
   await miner.context().close();
 });
 
-test("contact details in a message are masked to the miner before any confirmed booking between them", async ({ browser }) => {
+test("contact details are masked to the miner before any confirmed booking; the miner reports the message and an admin reads the original and dismisses it", async ({ browser }) => {
   // The demo buyer already has confirmed bookings with the demo miner (contacts shared); the
   // second demo miner has none with the demo buyer's organization, which the query checks.
   const listing = await publishedListing(DEMO.miner2, DEMO.buyer);
@@ -128,6 +128,26 @@ test("contact details in a message are masked to the miner before any confirmed 
   await expect(messages).not.toContainText("555 0134");
   await expect(messages.getByText("Contact details hidden until a booking is confirmed")).toBeVisible();
 
+  // The miner reports it; an admin reads the original from the report and dismisses it.
+  await messages.getByText("Report this message from Maya Okafor").click();
+  await messages.getByLabel("What is wrong?").selectOption({ label: "Spam or repeated messages" });
+  await messages.getByLabel("Details (optional)").fill("Trying to take the deal off the platform.");
+  await messages.getByRole("button", { name: "Send report" }).click();
+  await expect(messages.getByText("Reported. Our admins will review it")).toBeVisible();
+
+  const admin = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
+  await admin.goto("/admin/messages");
+  const report = admin.getByRole("article").filter({ hasText: "Trying to take the deal off the platform." });
+  await expect(report).toContainText("maya.okafor@latticelabs.com");
+  await report.getByRole("link", { name: "Read the whole conversation" }).click();
+  await expect(admin).toHaveURL(new RegExp(`${threadPath}$`));
+  await expect(admin.getByText(question)).toBeVisible();
+  await admin.goBack();
+  await admin.getByRole("article").filter({ hasText: "Trying to take the deal off the platform." }).getByLabel("Note on what you did").fill("Reminded both parties of the off-platform rule.");
+  await admin.getByRole("button", { name: "Dismiss" }).click();
+  await expect(admin.getByText("Report dismissed")).toBeVisible();
+
+  await admin.context().close();
   await context.close();
   await buyer.context().close();
 });

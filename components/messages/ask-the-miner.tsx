@@ -24,7 +24,7 @@ export async function AskTheMiner({ listingId, minerName, user, isOwner, classNa
         </h2>
         {!user ? (
           <>
-            <p className="mt-1 text-sm text-slate-600">Questions about the power, the SLA or a site visit go straight to {minerName}.</p>
+            <p className="mt-1 text-sm text-slate-600">{minerName} answers questions about the power, the SLA or a site visit here.</p>
             <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/listings/${listingId}#ask-title`)}`} variant="secondary" className="mt-4 w-full">
               Sign in to ask the miner
             </ButtonLink>
@@ -40,7 +40,7 @@ export async function AskTheMiner({ listingId, minerName, user, isOwner, classNa
         ) : (
           <>
             <p className="mt-1 text-sm text-slate-600">
-              {threadId ? `Your team already talks with ${minerName} about this listing; a new question goes to the same conversation.` : `Questions about the power, the SLA or a site visit go straight to ${minerName}. Your colleagues see the conversation too.`}
+              {threadId ? `Your team already talks with ${minerName} about this listing; a new question goes to the same conversation.` : `${minerName} answers questions about the power, the SLA or a site visit here. Your colleagues see the conversation too.`}
             </p>
             {threadId && (
               <Link href={`/messages/${threadId}`} className="mt-2 inline-block text-sm font-medium text-slate-900 underline underline-offset-2">
