@@ -90,13 +90,13 @@ async function seedConversations(url: string, o: Options) {
       select o.id, u.id as user_id, row_number() over (order by o.id) - 1 as n from organizations o join users u on u.organization_id = o.id where o.kind = 'buyer'`;
     const [{ listings }] = (await sql`select count(*)::int as listings from bench_l`) as unknown as [{ listings: number }];
     const [{ buyers }] = (await sql`select count(*)::int as buyers from bench_b`) as unknown as [{ buyers: number }];
-    // Thread i: listing i mod L and buyer (i + i div L) mod B: distinct (listing, buyer) pairs while i < L × B.
+    // Thread i: listing i mod L and buyer (i div L + i mod L) mod B: distinct (listing, buyer) pairs while i < L × B.
     await sql`
       insert into message_threads (kind, listing_id, buyer_organization_id, miner_organization_id, created_at, last_message_at)
       select 'inquiry', l.id, b.id, l.organization_id, t.at, t.at
       from (select g, now() - random() * interval '90 days' as at from generate_series(0, ${o.threads - 1}) g) t
       join bench_l l on l.n = t.g % ${listings}
-      join bench_b b on b.n = (t.g + t.g / ${listings}) % ${buyers}`;
+      join bench_b b on b.n = (t.g / ${listings} + t.g % ${listings}) % ${buyers}`;
     await sql`set session_replication_role = replica`;
     await sql`
       insert into messages (thread_id, author_user_id, body, created_at, mail_checked_at)
