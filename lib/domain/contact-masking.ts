@@ -14,11 +14,12 @@ const AT = String.raw`(?:\s*(?:\[at\]|\(at\)|\{at\}|<at>)\s*|\s+at\s+|@)`;
 const LABEL = String.raw`[a-z0-9](?:[a-z0-9-]*[a-z0-9])?`;
 
 // user@example.com, "name [at] domain dot com", "name (at) domain (dot) co (dot) uk".
-// The spelled-out " at " form needs a spelled-out or bracketed dot, so that "meet at
-// noon. Then" is left alone; the domain must end in a known TLD.
+// A literal @ is an address whatever its top-level domain (ops@lattice.example, new gTLDs);
+// the spelled-out forms must end in a known TLD, and " at " needs a spelled-out or
+// bracketed dot, so that "meet at noon. Then" is left alone.
 const EMAIL = new RegExp(
   String.raw`[a-z0-9][a-z0-9._%+-]*` +
-    String.raw`(?:@\s*${LABEL}(?:\.${LABEL})*\.(?:${TLDS})|${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}(?:${TLDS}))\b`,
+    String.raw`(?:@\s*${LABEL}(?:\.${LABEL})*\.[a-z]{2,24}|${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}(?:${TLDS}))\b`,
   "gi",
 );
 const SPELLED_AT_ONLY = new RegExp(String.raw`\s+at\s+`, "i");
