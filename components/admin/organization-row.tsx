@@ -29,6 +29,10 @@ export function OrganizationRow({ organization: o }: { organization: AdminOrgani
             Joined {formatUtcDate(o.createdAt)} ·{" "}
             <Link href={`/admin/audit?organizationId=${o.id}`} className="underline underline-offset-2 hover:text-slate-900">
               Audit log
+            </Link>{" "}
+            ·{" "}
+            <Link href={`/admin/organizations/${o.id}/messages`} className="underline underline-offset-2 hover:text-slate-900">
+              Conversations
             </Link>
           </p>
         </div>

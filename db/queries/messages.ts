@@ -482,3 +482,66 @@ export async function getMessageMail(db: Executor, actor: Actor): Promise<boolea
   if (!row) throw AppError.notFound("Account");
   return row.message_mail;
 }
+
+export type OrganizationThread = {
+  id: string;
+  kind: "booking" | "inquiry";
+  listingId: string;
+  listingTitle: string;
+  bookingId: string | null;
+  counterparty: Counterparty;
+  lastMessageAt: Date;
+  messageCount: number;
+};
+
+/**
+ * An organization's threads, as either side, for admins (who read any thread from the
+ * organization's admin page); newest activity first. One statement.
+ */
+export async function listOrganizationThreads(db: Executor, actor: Actor, organizationId: string, limit = 100): Promise<{ organization: Counterparty; threads: OrganizationThread[] }> {
+  assertRole(actor, "admin");
+  if (!isUuid(organizationId)) throw AppError.notFound("Organization");
+  const rows = await rawRows<{
+    org_name: string;
+    id: string | null;
+    kind: "booking" | "inquiry";
+    listing_id: string;
+    listing_title: string;
+    booking_id: string | null;
+    last_message_at: Date | string;
+    counterparty_id: string;
+    counterparty_name: string;
+    message_count: number;
+  }>(
+    db,
+    sql`select o.name as org_name, p.* from organizations o
+      left join lateral (
+        select t.id, t.kind, t.listing_id, l.title as listing_title, t.booking_id, t.last_message_at,
+          c.id as counterparty_id, c.name as counterparty_name,
+          (select count(*)::int from messages m where m.thread_id = t.id) as message_count
+        from message_threads t
+          join listings l on l.id = t.listing_id
+          join organizations c on c.id = case when t.buyer_organization_id = o.id then t.miner_organization_id else t.buyer_organization_id end
+        where t.buyer_organization_id = o.id or t.miner_organization_id = o.id
+        order by t.last_message_at desc, t.id desc
+        limit ${Math.min(Math.max(Math.trunc(limit), 1), 500)}
+      ) p on true
+      where o.id = ${organizationId}`,
+  );
+  if (rows.length === 0) throw AppError.notFound("Organization");
+  return {
+    organization: { id: organizationId, name: rows[0]!.org_name },
+    threads: rows
+      .filter((row) => row.id)
+      .map((row) => ({
+        id: row.id!,
+        kind: row.kind,
+        listingId: row.listing_id,
+        listingTitle: row.listing_title,
+        bookingId: row.booking_id,
+        counterparty: { id: row.counterparty_id, name: row.counterparty_name },
+        lastMessageAt: toDate(row.last_message_at),
+        messageCount: Number(row.message_count),
+      })),
+  };
+}
