@@ -6,5 +6,6 @@ export * from "./listings";
 export * from "./bookings";
 export * from "./payments";
 export * from "./messages";
+export * from "./reviews";
 export * from "./moderation";
 export * from "./platform";

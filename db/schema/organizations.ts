@@ -1,6 +1,6 @@
 // Organizations (a miner or an AI team) and their users; admins belong to none.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { memberRole, organizationKind, organizationStatus, userRole, userStatus } from "./enums";
 
@@ -15,6 +15,13 @@ export const organizations = pgTable(
     country: text("country"),
     website: text("website"),
     suspendedReason: text("suspended_reason"),
+    /**
+     * The sum and count of the published, visible reviews of this organization, kept in the
+     * transaction that publishes, hides or restores one (db/queries/reviews.ts): search
+     * filters and sorts by rating without reading reviews.
+     */
+    ratingSum: integer("rating_sum").notNull().default(0),
+    ratingCount: integer("rating_count").notNull().default(0),
     suspendedAt: at("suspended_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -23,6 +30,7 @@ export const organizations = pgTable(
     uniqueIndex("organizations_slug_key").on(t.slug),
     index("organizations_kind_status_idx").on(t.kind, t.status),
     check("organizations_name_present", sql`length(trim(${t.name})) between 2 and 120`),
+    check("organizations_rating_consistent", sql`${t.ratingCount} >= 0 and ${t.ratingSum} between ${t.ratingCount} and 5 * ${t.ratingCount}`),
     check("organizations_country_iso", sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
     check(
       "organizations_suspension_consistent",
