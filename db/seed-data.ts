@@ -1897,6 +1897,12 @@ export const DEMO_BOOKINGS: BookingSpec[] = [
   { key: "lattice-pending", listing: "perm-odessa-dlc", buyer: "lattice-labs", kw: 1_200, status: "pending_deposit", startInDays: 21, months: 12 },
   { key: "lattice-awaiting", listing: "perm-odessa-air", buyer: "lattice-labs", kw: 800, status: "awaiting_provider", startInDays: 30, months: 6 },
   { key: "lattice-completed", listing: "perm-odessa-air", buyer: "lattice-labs", kw: 1_500, status: "completed", startInDays: -400, months: 6 },
+  // Completed a few days ago, inside the 14-day review window, reviewed by neither side yet:
+  // a newcomer can try double-blind reviews from both demo accounts.
+  { key: "lattice-recent", listing: "perm-odessa-air", buyer: "lattice-labs", kw: 1_000, status: "completed", startInDays: -187, months: 6 },
+  // Completed last week and reviewed by the AI team only: the demo miner sees "they have
+  // reviewed you; write yours to read theirs".
+  { key: "halcyon-recent", listing: "perm-odessa-air", buyer: "halcyon-ai", kw: 800, status: "completed", startInDays: -190, months: 6 },
   {
     key: "lattice-refunded",
     listing: "perm-odessa-dlc",

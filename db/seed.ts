@@ -22,6 +22,7 @@ import {
   organizations,
   payments,
   reports,
+  reviews,
   sites,
   users,
 } from "./schema";
@@ -131,6 +132,7 @@ type Rows = {
   messageThreads: (typeof messageThreads.$inferInsert)[];
   messages: (typeof messages.$inferInsert)[];
   reports: (typeof reports.$inferInsert)[];
+  reviews: (typeof reviews.$inferInsert)[];
   auditLog: (typeof auditLog.$inferInsert)[];
 };
 
@@ -904,6 +906,91 @@ function addMissingBookingThreads(ctx: Ctx) {
   }
 }
 
+/**
+ * Reviews in every state, on the demo miner's completed bookings: published on both sides
+ * with a reply; one side published after the window closed and the other hidden by an admin;
+ * one written by the AI team and still blind inside its window. `lattice-recent` is left
+ * for a newcomer to review. Ratings are summed onto the organizations as the app does.
+ */
+const REVIEW_SPECS: {
+  booking: string;
+  buyer?: { rating: number; body: string; reply?: string };
+  miner?: { rating: number; body: string; reply?: string; hidden?: string };
+  published: boolean;
+}[] = [
+  {
+    booking: "lattice-completed",
+    buyer: {
+      rating: 5,
+      body: "Six months of 1.5 MW with zero unplanned downtime. The team answered within the hour every time we needed remote hands, and the ERCOT demand-response windows were announced days ahead.",
+      reply: "Thank you, Maya. Lattice's cluster was a model tenant: clean power-on plans and no surprises. Room for you in the new hall whenever you need it.",
+    },
+    miner: { rating: 5, body: "Paid on time, kept within the agreed density, and coordinated move-in and move-out exactly as planned." },
+    published: true,
+  },
+  {
+    booking: "lattice-pilot",
+    buyer: { rating: 4, body: "A good pilot: power and cooling as promised. Cross-connects took two weeks longer than quoted, so plan network early." },
+    miner: { rating: 2, body: "Call Jonas at +1 512 555 0147 for the real story.", hidden: "Contact details and no review of the booking itself." },
+    published: true,
+  },
+  {
+    booking: "halcyon-recent",
+    buyer: { rating: 4, body: "Solid air-cooled rows at a fair price. Curtailment notices were clear; one came with less warning than the contract says." },
+    published: false,
+  },
+];
+
+function addReviews(ctx: Ctx) {
+  const ratings = new Map<string, { sum: number; count: number }>();
+  for (const spec of REVIEW_SPECS) {
+    const booking = ctx.bookings.get(spec.booking);
+    if (!booking) throw new Error(`seed catalogue: review of unknown booking ${spec.booking}`);
+    const completed = ctx.rows.bookingTransitions.find((t) => t.bookingId === booking.id && t.toStatus === "completed");
+    if (!completed) throw new Error(`seed catalogue: review of booking ${spec.booking}, which did not complete`);
+    const at = (hours: number) => earliest(addMs(completed.createdAt!, hours * HOUR), ctx.now);
+    const minerOrg = booking.listing.org;
+    // Published at the second review, or when the 14-day window closed with one.
+    const publishedAt = spec.published ? (spec.buyer && spec.miner ? at(50) : at(14 * 24)) : null;
+    for (const side of ["buyer", "miner"] as const) {
+      const review = spec[side];
+      if (!review) continue;
+      const author = side === "buyer" ? booking.buyer : minerOrg;
+      const subject = side === "buyer" ? minerOrg : booking.buyer;
+      const hidden = side === "miner" ? spec.miner?.hidden : undefined;
+      ctx.rows.reviews.push({
+        id: uuid("review", `${spec.booking}/${side}`),
+        bookingId: booking.id,
+        direction: side === "buyer" ? "buyer_to_miner" : "miner_to_buyer",
+        authorOrganizationId: author.id,
+        subjectOrganizationId: subject.id,
+        authorUserId: author.userIds[0]!,
+        rating: review.rating,
+        body: review.body,
+        publishedAt,
+        replyBody: review.reply ?? null,
+        replyUserId: review.reply ? subject.userIds[0]! : null,
+        repliedAt: review.reply ? at(80) : null,
+        hiddenAt: hidden ? at(100) : null,
+        hiddenBy: hidden ? ctx.adminId : null,
+        hiddenReason: hidden ?? null,
+        createdAt: side === "buyer" ? at(20) : at(50),
+      });
+      if (hidden) {
+        audit(ctx, { at: at(100), actor: ctx.adminId, action: "review.hidden", targetType: "review", targetId: uuid("review", `${spec.booking}/${side}`), org: subject.id, data: { reason: hidden } });
+      }
+      if (publishedAt && !hidden) {
+        const r = ratings.get(subject.id) ?? { sum: 0, count: 0 };
+        ratings.set(subject.id, { sum: r.sum + review.rating, count: r.count + 1 });
+      }
+    }
+  }
+  for (const org of ctx.rows.organizations) {
+    const r = ratings.get(org.id!);
+    if (r) Object.assign(org, { ratingSum: r.sum, ratingCount: r.count });
+  }
+}
+
 function addReports(ctx: Ctx) {
   const { rng, now } = ctx;
   for (const spec of REPORTS) {
@@ -1043,6 +1130,7 @@ export function buildSeedRows(options: SeedOptions, passwordHash: string, feeBps
       messageThreads: [],
       messages: [],
       reports: [],
+      reviews: [],
       auditLog: [],
     },
     orgs: new Map(),
@@ -1058,6 +1146,7 @@ export function buildSeedRows(options: SeedOptions, passwordHash: string, feeBps
   addThreads(ctx);
   addMissingBookingThreads(ctx);
   addReports(ctx);
+  addReviews(ctx);
   settleBuyerDates(ctx);
   verifyBookings(ctx);
 
@@ -1115,6 +1204,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     await insertAll(tx, messageThreads, rows.messageThreads);
     await insertAll(tx, messages, rows.messages);
     await insertAll(tx, reports, rows.reports);
+    await insertAll(tx, reviews, rows.reviews);
     await insertAll(tx, auditLog, rows.auditLog);
   });
   return {

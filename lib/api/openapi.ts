@@ -576,6 +576,19 @@ export const openApiDocument: OpenApiDocument = {
       ["cancel", "Cancel before the miner accepts; any authorization is released", "the buyer"],
       ["refund", "Refund the deposit", "admins"],
     ]),
+    "/api/v1/bookings/{id}/review": {
+      post: {
+        operationId: "reviewBooking",
+        summary: "Review the other party of a booking",
+        description:
+          "The two parties, once the booking completed (or a confirmed booking was cancelled), within 14 days; once per side. Double-blind: the review stays hidden, even from the other party, until both have reviewed or the window closes. 409 before the window opens, after it closes or a second time; 403 for admins; 404 for anyone else.",
+        tags: ["Bookings"],
+        security: SIGNED_IN,
+        parameters: [idParameter],
+        requestBody: body(strict({ rating: int("1 to 5.", 1, 5), body: str("What it was like (plain text).", 5000) }, ["rating", "body"])),
+        responses: { "201": ok("The review (publishedAt null while blind).", ref("Review")), ...failures("400", "401", "403", "404", "409") },
+      },
+    },
     "/api/v1/admin/listings": {
       get: {
         operationId: "moderationQueue",
@@ -695,6 +708,20 @@ export const openApiDocument: OpenApiDocument = {
         },
         required: [...((siteView.required as string[] | undefined) ?? []), "organization", "listings"],
       },
+      Review: object({
+        id: uuid("Review id."),
+        bookingId: uuid("The booking."),
+        direction: oneOf(["buyer_to_miner", "miner_to_buyer"], "Who reviewed whom."),
+        rating: int("1 to 5.", 1, 5),
+        body: str("The review (plain text)."),
+        author: object({ organizationId: uuid("Author organization."), organizationName: str("Its name."), userName: nullable(str("The person who wrote it.")) }),
+        subjectOrganizationId: uuid("The reviewed organization."),
+        createdAt: at("Written."),
+        publishedAt: nullable(at("Published; null while blind.")),
+        reply: nullable(object({ body: str("The reviewed side's reply."), createdAt: at("Replied.") })),
+        hidden: { type: "boolean", description: "Hidden by an admin (shown to admins only)." },
+        hiddenReason: nullable(str("Why it was hidden.")),
+      }),
       MinerProfile: object({
         id: uuid("Organization id."),
         name: str("Organization name."),

@@ -17,7 +17,7 @@ import PgBoss from "pg-boss";
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { paymentProvider } from "@/lib/payments";
-import { runSweeps, sweepUnreadMessageMail, type SweepCounts } from "./sweeps";
+import { runSweeps, sweepDueReviews, sweepUnreadMessageMail, type SweepCounts } from "./sweeps";
 
 export const SWEEP_QUEUE = "booking-sweep";
 const EMBEDDED_SWEEP_MS = 30_000;
@@ -44,12 +44,13 @@ export async function stopJobs(): Promise<void> {
   if (jobs) await (await jobs).stop();
 }
 
-/** One sweep with the process's database and payment provider: unread-message mail, then the bookings (whose sweep delivers mail). */
-export async function sweepNow(now = new Date()): Promise<SweepCounts & { messageMail: number }> {
+/** One sweep with the process's database and payment provider: unread-message mail and due reviews, then the bookings (whose sweep delivers mail). */
+export async function sweepNow(now = new Date()): Promise<SweepCounts & { messageMail: number; reviewsPublished: number }> {
   const appUrl = env.appUrl?.replace(/\/+$/, "") ?? "http://localhost:3000";
   const db = await getDb();
   const messageMail = await sweepUnreadMessageMail(db, { appUrl }, now);
-  return { ...(await runSweeps(db, { provider: await paymentProvider(), appUrl }, now)), messageMail };
+  const reviewsPublished = await sweepDueReviews(db, { appUrl }, now);
+  return { ...(await runSweeps(db, { provider: await paymentProvider(), appUrl }, now)), messageMail, reviewsPublished };
 }
 
 async function startPgBoss(connectionString: string): Promise<Jobs> {

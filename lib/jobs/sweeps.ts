@@ -13,6 +13,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { rawRows, type Database } from "@/db";
 import { advanceBooking, expireBooking, releaseBySystem } from "@/db/queries/booking-actions";
+import { publishDueReviews } from "@/db/queries/reviews";
 import { mailUnreadMessages } from "@/db/queries/message-mail";
 import { openReservationsOfSuspended } from "@/db/queries/suspensions";
 import { bookings } from "@/db/schema";
@@ -92,6 +93,19 @@ export async function sweepUnreadMessageMail(db: Database, ctx: Pick<SweepContex
     return await mailUnreadMessages(db, { appUrl: ctx.appUrl, delayMinutes, now });
   } catch (error) {
     console.error("[jobs] unread-message mail failed; the next sweep retries it", error);
+    return 0;
+  }
+}
+
+/**
+ * Publishes the reviews whose 14-day window closed before the other side reviewed
+ * (db/queries/reviews.ts), one transaction per booking. Logged and retried like the mail.
+ */
+export async function sweepDueReviews(db: Database, ctx: Pick<SweepContext, "appUrl">, now = new Date()): Promise<number> {
+  try {
+    return await publishDueReviews(db, { appUrl: ctx.appUrl, now });
+  } catch (error) {
+    console.error("[jobs] publishing due reviews failed; the next sweep retries it", error);
     return 0;
   }
 }

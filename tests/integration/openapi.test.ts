@@ -25,7 +25,7 @@ const API_DIRS = ["app/api/v1", "app/api/health"];
 /** Routes whose bracketed segment stands for a fixed list of words rather than an id. */
 const EXPANSIONS: Record<string, { parameter: string; values: readonly string[] }> = {
   "/api/v1/listings/{id}/{action}": { parameter: "{action}", values: [...OWNER_ACTIONS, "inquiry"] },
-  "/api/v1/bookings/{id}/{action}": { parameter: "{action}", values: BOOKING_ACTIONS },
+  "/api/v1/bookings/{id}/{action}": { parameter: "{action}", values: [...BOOKING_ACTIONS, "review"] },
   "/api/v1/admin/listings/{id}/{action}": { parameter: "{action}", values: ["approve", "reject"] },
   "/api/v1/admin/organizations/{id}/{action}": { parameter: "{action}", values: ["suspend", "reinstate"] },
 };
