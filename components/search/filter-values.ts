@@ -19,11 +19,13 @@ export type FilterValues = {
   renewableMin: string;
   interruptible: "" | "true" | "false";
   redundancy: "" | "N+1" | "2N";
+  /** The miner's average rating at least this ("" for any). */
+  minRating: "" | "3" | "4" | "4.5";
   verified: boolean;
 };
 
 /** Query keys the filter form owns; any other key (sort, pageSize) survives a filter change. */
-export const FILTER_KEYS = ["q", "country", "cooling", "minKw", "from", "to", "maxPrice", "minDensity", "renewableMin", "interruptible", "redundancy", "verified"] as const;
+export const FILTER_KEYS = ["q", "country", "cooling", "minKw", "from", "to", "maxPrice", "minDensity", "renewableMin", "interruptible", "redundancy", "minRating", "verified"] as const;
 
 /** 15000 (cents) → "150"; 15050 → "150.50". Anything else is shown as it came. */
 export function centsToDollars(cents: string): string {
@@ -44,6 +46,7 @@ export function valuesFromQuery(params: URLSearchParams): FilterValues {
   const cooling = get("cooling").split(",").map((c) => c.trim());
   const interruptible = get("interruptible");
   const redundancy = get("redundancy");
+  const minRating = get("minRating");
   return {
     q: get("q"),
     country: get("country").toUpperCase(),
@@ -57,6 +60,7 @@ export function valuesFromQuery(params: URLSearchParams): FilterValues {
     interruptible: interruptible === "true" || interruptible === "false" ? interruptible : "",
     // "N or better" is every listing, so the form shows it as "Any".
     redundancy: redundancy === "N+1" || redundancy === "2N" ? redundancy : "",
+    minRating: minRating === "3" || minRating === "4" || minRating === "4.5" ? minRating : "",
     verified: get("verified") === "true",
   };
 }
@@ -84,6 +88,7 @@ export function queryFromValues(values: FilterValues, current: URLSearchParams):
   put("renewableMin", values.renewableMin);
   put("interruptible", values.interruptible);
   put("redundancy", values.redundancy);
+  put("minRating", values.minRating);
   if (values.verified) query.set("verified", "true");
   for (const key of ["sort", "pageSize"]) {
     const kept = current.get(key);

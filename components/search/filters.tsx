@@ -156,6 +156,19 @@ export function SearchFilters({ countries }: { countries: { code: string; name: 
             { value: "2N", label: "2N" },
           ]}
         />
+        <RadioGroup
+          legend="Miner's rating"
+          name="minRating"
+          value={values.minRating}
+          onChange={(minRating) => change({ minRating })}
+          choices={[
+            { value: "", label: "Any, reviewed or not" },
+            { value: "4.5", label: "4.5 and up" },
+            { value: "4", label: "4 and up" },
+            { value: "3", label: "3 and up" },
+          ]}
+          hint="The average of AI teams' reviews after completed bookings."
+        />
         <label className="flex cursor-pointer items-center gap-2 text-sm font-medium text-slate-800">
           <input type="checkbox" name="verified" checked={values.verified} onChange={(e) => change({ verified: e.target.checked })} className="h-4 w-4 rounded border-slate-400 accent-slate-900" />
           Verified sites only

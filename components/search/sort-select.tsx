@@ -16,6 +16,7 @@ function sortLabels(hasWindow: boolean): Record<Sort, string> {
     "-price": "Price: high to low",
     "-capacity": hasWindow ? "Most free kW" : "Most capacity",
     capacity: hasWindow ? "Least free kW" : "Least capacity",
+    rating: "Best rated miners",
   };
 }
 

@@ -1,5 +1,6 @@
 import { isUuid } from "@/lib/ids";
 import "server-only";
+import { ratingOf } from "@/lib/domain/rating";
 import { requireVerifiedEmail } from "./users";
 import { and, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -224,7 +225,7 @@ export async function getListingForViewer(db: Executor, actor: Actor | null, id:
   const listing = await loadListing(db, id);
   if (!listing) throw AppError.notFound("Listing");
   const [org] = await db
-    .select({ id: organizations.id, name: organizations.name, status: organizations.status })
+    .select({ id: organizations.id, name: organizations.name, status: organizations.status, ratingSum: organizations.ratingSum, ratingCount: organizations.ratingCount })
     .from(organizations)
     .where(eq(organizations.id, listing.organizationId));
   const isPublic = listing.status === "published" && org?.status === "active";
@@ -236,6 +237,8 @@ export async function getListingForViewer(db: Executor, actor: Actor | null, id:
   return {
     listing,
     organization: { id: org!.id, name: org!.name },
+    /** The miner's rating from its published, visible reviews. */
+    rating: ratingOf(org!.ratingSum, org!.ratingCount),
     isPublic,
     availability: availabilitySpans(listing.capacityKw, listing.availableFrom, listing.availableUntil, holds),
   };

@@ -12,6 +12,7 @@ import { assertRole, isAdmin, type Actor } from "@/lib/auth/policy";
 import { AppError, sqlStateOf } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { formatUtcDate } from "@/lib/format";
+import { ratingOf } from "@/lib/domain/rating";
 import { isUuid } from "@/lib/ids";
 import { enqueueMail } from "@/lib/mail";
 import { otherSideReviewedMail, reviewsPublishedMail } from "@/lib/mail/review-templates";
@@ -302,9 +303,6 @@ export async function listOrganizationReviews(db: Executor, viewer: Actor | null
   return { ...ratingOf(org?.sum ?? 0, org?.count ?? 0), items: rows.map(present) };
 }
 
-export function ratingOf(sum: number, count: number): { average: number | null; count: number } {
-  return { average: count ? Math.round((sum / count) * 10) / 10 : null, count };
-}
 
 /** Anyone signed in reports a published review; reporting twice is one open report. */
 export async function reportReview(db: Executor, actor: Actor, reviewId: string, input: unknown): Promise<{ id: string }> {

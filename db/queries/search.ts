@@ -6,6 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rawRows, type Executor } from "@/db";
 import { monthsWithin, todayUtc } from "@/lib/domain/days";
 import type { SearchParams } from "@/lib/validations/search";
+import { ratingOf } from "@/lib/domain/rating";
 
 export type SearchItem = {
   id: string;
@@ -14,6 +15,8 @@ export type SearchItem = {
   siteName: string;
   organizationId: string;
   organizationName: string;
+  /** The miner's average rating (one decimal) and the number of reviews behind it. */
+  rating: { average: number | null; count: number };
   country: string;
   region: string;
   latitude: number;
@@ -54,6 +57,7 @@ function conditions(p: SearchParams, query: SQL | null, now: Date): { where: SQL
   if (p.minDensity !== undefined) where.push(sql`l.max_kw_per_rack >= ${p.minDensity}`);
   if (p.interruptible !== undefined) where.push(sql`l.interruptible = ${p.interruptible}`);
   if (p.minKw !== undefined) where.push(sql`l.capacity_kw >= ${p.minKw}`);
+  if (p.minRating !== undefined) where.push(sql`o.rating_count > 0 and o.rating_sum >= ${p.minRating}::numeric * o.rating_count`);
   if (p.from && p.to) {
     // The listing must offer the whole window, and its minimum term must fit in it (months
     // counted here once, rather than date arithmetic on every row).
@@ -84,6 +88,8 @@ function orderBy(p: SearchParams, hasWindow: boolean): SQL {
       return hasWindow ? sql`t.free_kw desc, t.id` : sql`t.capacity_kw desc, t.id`;
     case "relevance":
       return sql`t.rank desc, t.published_at desc nulls last, t.id`;
+    case "rating":
+      return sql`t.rating desc nulls last, t.published_at desc nulls last, t.id`;
     default:
       return sql`t.published_at desc nulls last, t.id`;
   }
@@ -147,6 +153,8 @@ function scoredMatches(p: SearchParams, now: Date, exactness: Exactness) {
   const { where, joinsSites } = conditions(p, query, now);
   const candidates = sql`with candidates as (
         select l.id, l.site_id, l.capacity_kw, l.price_cents_per_kw_month, l.published_at, l.peak_booked_kw,
+               -- The miner's average rating, from the sum and count its reviews keep current.
+               case when o.rating_count > 0 then o.rating_sum::numeric / o.rating_count end as rating,
                ${query ? sql`ts_rank(l.search_document, ${query})` : sql`0`} as rank
         from listings l
         ${joinsSites ? sql`join sites s on s.id = l.site_id` : sql``}
@@ -205,7 +213,7 @@ function windowScored(p: SearchParams, now: Date, exactness: Exactness, w: Windo
       ),
       scored as (
         select * from (
-          select t.id, t.site_id, t.capacity_kw, t.price_cents_per_kw_month, t.published_at, t.rank,
+          select t.id, t.site_id, t.capacity_kw, t.price_cents_per_kw_month, t.published_at, t.rating, t.rank,
                  coalesce(t.capacity_kw - e.peak, t.lo)::int as free_kw
           from bounds t left join exact e on e.listing_id = t.id
         ) x ${minKw}
@@ -222,7 +230,7 @@ function pageRows(p: SearchParams, now: Date, { window: w, exact }: ReturnType<t
   const free = exact ? sql`t.free_kw` : sql`t.capacity_kw - coalesce(pk.peak, 0)::int`;
   return sql`paged as (select * from scored t order by ${order} limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}),
     page as (
-      select row_number() over (order by ${order}) as ord, ${free} as free_kw, l.id, l.title, l.site_id, s.name as site_name, l.organization_id, o.name as organization_name, s.country, s.region,
+      select row_number() over (order by ${order}) as ord, ${free} as free_kw, l.id, l.title, l.site_id, s.name as site_name, l.organization_id, o.name as organization_name, o.rating_sum, o.rating_count, s.country, s.region,
              s.latitude, s.longitude, l.cooling, l.capacity_kw, l.max_kw_per_rack, l.price_cents_per_kw_month,
              l.available_from, l.available_until, l.min_term_months, l.deposit_percent, l.interruptible,
              s.renewable_share, s.pue, s.redundancy, s.verified_at is not null as verified, l.published_at
@@ -285,6 +293,7 @@ function toItem(r: Record<string, unknown>, hasWindow: boolean): SearchItem {
     siteName: String(r.site_name),
     organizationId: String(r.organization_id),
     organizationName: String(r.organization_name),
+    rating: ratingOf(Number(r.rating_sum), Number(r.rating_count)),
     country: String(r.country),
     region: String(r.region),
     latitude: Number(r.latitude),

@@ -193,6 +193,7 @@ const searchItemFields: Record<string, JsonSchema> = {
   siteName: str("The site's name."),
   organizationId: uuid("The miner's organization (its public profile: /miners/{id})."),
   organizationName: str("The miner's organization."),
+  rating: ref("Rating"),
   country: str("ISO country code of the site."),
   region: str("Region of the site."),
   latitude: num("Site latitude."),
@@ -248,10 +249,11 @@ const searchParameters: Parameter[] = [
   { name: "maxPrice", in: "query", description: "Maximum price, US cents per kW-month.", schema: { type: "integer", minimum: 1 } },
   { name: "minDensity", in: "query", description: "Minimum rack density, kW per rack.", schema: { type: "integer", minimum: 1, maximum: 300 } },
   { name: "renewableMin", in: "query", description: "Minimum renewable share (hydro + wind + solar) of the site, percent.", schema: { type: "integer", minimum: 0, maximum: 100 } },
+  { name: "minRating", in: "query", description: "Minimum average rating of the miner (1–5, decimals allowed); miners without reviews are left out.", schema: { type: "number", minimum: 1, maximum: 5 } },
   { name: "interruptible", in: "query", description: "true: interruptible capacity only; false: firm capacity only.", schema: { type: "boolean" } },
   { name: "redundancy", in: "query", description: "Minimum power redundancy (N+1 also matches 2N).", schema: { type: "string", enum: REDUNDANCY } },
   { name: "verified", in: "query", description: "true: verified sites only (false does not filter).", schema: { type: "boolean" } },
-  { name: "sort", in: "query", description: "Order: relevance (default with q), price, -price, capacity (free kW with a window), -capacity, newest (default without q).", schema: { type: "string", enum: SORTS } },
+  { name: "sort", in: "query", description: "Order: relevance (default with q), price, -price, capacity (free kW with a window), -capacity, newest (default without q), rating (best-rated miners first, unreviewed last).", schema: { type: "string", enum: SORTS } },
   { name: "page", in: "query", description: "Page number; a page past the end has no items but the right total.", schema: { type: "integer", minimum: 1, maximum: 10_000, default: 1 } },
   { name: "pageSize", in: "query", description: "Items per page.", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
 ];
@@ -708,6 +710,7 @@ export const openApiDocument: OpenApiDocument = {
         },
         required: [...((siteView.required as string[] | undefined) ?? []), "organization", "listings"],
       },
+      Rating: object({ average: nullable(num("Average of the published, visible reviews, one decimal; null before the first.")), count: int("How many reviews.") }),
       Review: object({
         id: uuid("Review id."),
         bookingId: uuid("The booking."),
@@ -753,6 +756,7 @@ export const openApiDocument: OpenApiDocument = {
           object({
             site: ref("Site"),
             organization: object({ id: uuid("Organization id."), name: str("Organization name.") }),
+            rating: ref("Rating"),
             availability: { type: "array", items: ref("AvailabilitySpan"), description: "Consecutive spans covering the listing's window." },
           }),
         ],

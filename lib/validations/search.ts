@@ -5,7 +5,7 @@ import { addMonths } from "@/lib/domain/days";
 import { COOLING_TYPES, isCountryCode, REDUNDANCY } from "./site";
 import { dayField, integerField, optional } from "./fields";
 
-export const SORTS = ["relevance", "price", "-price", "capacity", "-capacity", "newest"] as const;
+export const SORTS = ["relevance", "price", "-price", "capacity", "-capacity", "newest", "rating"] as const;
 export type Sort = (typeof SORTS)[number];
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -27,6 +27,12 @@ export const searchSchema = z
     minDensity: optional(integerField("the minimum rack density").pipe(z.number().min(1, "The minimum density is at least 1 kW per rack.").max(300, "No rack runs above 300 kW."))),
     renewableMin: optional(integerField("the minimum renewable share").pipe(z.number().min(0, "The renewable share is between 0 and 100.").max(100, "The renewable share is between 0 and 100."))),
     interruptible: optional(z.enum(["true", "false"], { error: "Interruptible is true or false." }).transform((v) => v === "true")),
+    minRating: optional(
+      z.coerce
+        .number({ error: "The minimum rating is a number from 1 to 5." })
+        .min(1, "The minimum rating is a number from 1 to 5.")
+        .max(5, "The minimum rating is a number from 1 to 5."),
+    ),
     redundancy: optional(z.enum(REDUNDANCY, { error: "Redundancy is N, N+1 or 2N." })),
     verified: optional(z.enum(["true", "false"], { error: "Verified is true or false." }).transform((v) => v === "true")),
     sort: optional(z.enum(SORTS, { error: `Sort by one of ${SORTS.join(", ")}.` })),

@@ -147,6 +147,40 @@ describe("double-blind reviews", () => {
   });
 });
 
+describe("ratings where decisions are made", () => {
+  it("search filters by minimum rating and sorts best-rated first, and the listing API carries the rating", async () => {
+    const { GET: search } = await import("@/app/api/v1/listings/route");
+    const { GET: getListing } = await import("@/app/api/v1/listings/[id]/route");
+    const rated = await completedBooking();
+    const unrated = await publishedListing();
+    await submitReview(rated.buyer.db, rated.buyer.actor, rated.booking.id, { rating: 5, body: "Excellent." });
+    await submitReview(rated.miner.db, rated.miner.actor, rated.booking.id, { rating: 4, body: "Good." });
+    const query = async (extra: string) => {
+      const response = await search(apiRequest("GET", `/api/v1/listings?pageSize=100${extra}`, null), params({}));
+      expect(response.status).toBe(200);
+      return (await response.json()).items as { id: string; rating: { average: number | null; count: number } }[];
+    };
+    const best = await query("&minRating=4.5");
+    expect(best.map((i) => i.id)).toContain(rated.listing.id);
+    expect(best.map((i) => i.id)).not.toContain(unrated.listing.id);
+    expect(best.find((i) => i.id === rated.listing.id)?.rating).toEqual({ average: 5, count: 1 });
+    const sorted = await query("&sort=rating");
+    const ids = sorted.map((i) => i.id);
+    if (ids.includes(unrated.listing.id)) expect(ids.indexOf(rated.listing.id)).toBeLessThan(ids.indexOf(unrated.listing.id));
+    for (let i = 1; i < sorted.length; i++) {
+      const [a, b] = [sorted[i - 1]!.rating.average, sorted[i]!.rating.average];
+      if (b !== null) expect(a).not.toBeNull();
+      if (a !== null && b !== null) expect(a).toBeGreaterThanOrEqual(b);
+    }
+    for (const bad of ["6", "0", "abc", "4.5.1"]) {
+      expect((await search(apiRequest("GET", `/api/v1/listings?minRating=${bad}`, null), params({}))).status).toBe(400);
+    }
+
+    const detail = await getListing(apiRequest("GET", `/api/v1/listings/${rated.listing.id}`, null), params({ id: rated.listing.id }));
+    expect((await detail.json()).rating).toEqual({ average: 5, count: 1 });
+  });
+});
+
 describe("review moderation", () => {
   it("reports go to admins; a hidden review stops counting and a restored one counts again, both audited", async () => {
     const { miner, buyer, booking } = await completedBooking();

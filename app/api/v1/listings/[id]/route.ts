@@ -6,8 +6,8 @@ import { presentListing } from "@/lib/api/present";
 /** A listing with its site, organization and availability; unpublished ones only for owners and admins. */
 export const GET = apiRoute<{ id: string }>(async (_request, { caller, params }) => {
   const db = await getDb();
-  const { listing, site, organization, availability } = await getListingWithSite(db, caller?.actor ?? null, params.id);
-  return Response.json({ ...presentListing(listing), site, organization, availability });
+  const { listing, site, organization, rating, availability } = await getListingWithSite(db, caller?.actor ?? null, params.id);
+  return Response.json({ ...presentListing(listing), site, organization, rating, availability });
 });
 
 /** Edits terms; material changes to a published listing send it back to review. */
