@@ -4,6 +4,7 @@ const SECTIONS = [
   { href: "/admin/listings", label: "Queue" },
   { href: "/admin/reports", label: "Reports" },
   { href: "/admin/messages", label: "Reported messages" },
+  { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/sites", label: "Sites" },
   { href: "/admin/organizations", label: "Organizations" },
   { href: "/admin/audit", label: "Audit log" },

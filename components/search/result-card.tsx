@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { BadgeCheck, MapPin } from "lucide-react";
 import type { SearchItem } from "@/db/queries/search";
+import { RatingSummary, ratingFrom } from "@/components/reviews/stars";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { COOLING_LABELS, formatKw } from "@/lib/format";
@@ -59,6 +60,7 @@ export function ResultCard({ item, need, countryName, highlighted, onHighlight }
           </Link>
         </span>
       </p>
+      <RatingSummary rating={ratingFrom(item)} className="mt-1" />
       <div className="mt-3 flex flex-wrap gap-1.5">
         <Badge tone="blue">{COOLING_LABELS[item.cooling]}</Badge>
         <Badge>up to {item.maxKwPerRack} kW/rack</Badge>

@@ -1,4 +1,5 @@
 import type { MinerStats } from "@/db/queries/public-profiles";
+import { RatingSummary, type Rating } from "@/components/reviews/stars";
 
 function hours(value: number): string {
   if (value < 1) return `${Math.max(1, Math.round(value * 60))} min`;
@@ -7,7 +8,7 @@ function hours(value: number): string {
 }
 
 /** What a buyer weighs before reserving with a miner: delivered capacity and how it answers. */
-export function MinerStatsList({ stats, memberSince }: { stats: MinerStats; memberSince: string }) {
+export function MinerStatsList({ stats, memberSince, rating }: { stats: MinerStats; memberSince: string; rating: Rating }) {
   const items = [
     { label: "On Substation since", value: memberSince },
     { label: "Hosted", value: stats.hostedMwMonths > 0 ? `${stats.hostedMwMonths.toLocaleString("en-US")} MW-months` : "None yet", hint: "Capacity delivered on active and completed bookings" },
@@ -17,7 +18,11 @@ export function MinerStatsList({ stats, memberSince }: { stats: MinerStats; memb
       hint: stats.requests ? `${stats.answered} of ${stats.requests} paid booking requests accepted or declined` : undefined,
     },
     { label: "Median answer time", value: stats.medianAnswerHours === null ? "—" : hours(stats.medianAnswerHours), hint: "From a paid request to the miner's answer" },
-    { label: "Rating", value: "No reviews yet", hint: "Reviews appear after completed bookings" },
+    {
+      label: "Rating",
+      value: rating.count ? <RatingSummary rating={rating} className="text-lg" /> : "No reviews yet",
+      hint: rating.count ? "From AI teams after their bookings" : "Reviews appear after completed bookings",
+    },
   ];
   return (
     <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">

@@ -14,6 +14,7 @@ import { ReserveSlot, type Viewer } from "@/components/listings/reserve-slot";
 import { SiteFacts } from "@/components/sites/site-facts";
 import { TrueCost } from "@/components/calculators/true-cost";
 import { ReportListing } from "@/components/listings/report-listing";
+import { RatingSummary, ratingFrom } from "@/components/reviews/stars";
 import { AskTheMiner } from "@/components/messages/ask-the-miner";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
@@ -85,6 +86,7 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
           ) : (
             organization.name
           )}
+          <RatingSummary rating={ratingFrom(view)} className="ml-2 align-middle" />
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{listing.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-700">

@@ -6,10 +6,14 @@ import { cache } from "react";
 import { BadgeCheck } from "lucide-react";
 import { getDb } from "@/db";
 import { getMinerProfile } from "@/db/queries/public-profiles";
+import { listOrganizationReviews } from "@/db/queries/reviews";
 import { formatMonths, formatPrice } from "@/components/listings/format";
 import { MinerSitesMap } from "@/components/trust/miner-sites-map";
 import { MinerStatsList } from "@/components/trust/miner-stats";
+import { OrganizationReviews } from "@/components/reviews/organization-reviews";
 import { Card } from "@/components/ui/card";
+import { currentUser } from "@/lib/auth/guards";
+import { actorOf } from "@/lib/auth/policy";
 import { COOLING_LABELS, countryName, formatKw, formatUtcDate } from "@/lib/format";
 
 const loadMiner = cache(async (id: string) => getMinerProfile(await getDb(), id));
@@ -31,6 +35,9 @@ export default async function MinerProfilePage({ params }: PageProps<"/miners/[i
   await connection();
   const miner = await loadMiner((await params).id);
   if (!miner) notFound();
+  const user = await currentUser();
+  const viewer = user ? actorOf(user) : null;
+  const reviews = await listOrganizationReviews(await getDb(), viewer, miner.id, { limit: 50 });
 
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
@@ -40,7 +47,7 @@ export default async function MinerProfilePage({ params }: PageProps<"/miners/[i
       </header>
 
       <section aria-label="Track record" className="mt-6">
-        <MinerStatsList stats={miner.stats} memberSince={since.format(miner.memberSince)} />
+        <MinerStatsList stats={miner.stats} memberSince={since.format(miner.memberSince)} rating={reviews} />
       </section>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-5">
@@ -94,6 +101,16 @@ export default async function MinerProfilePage({ params }: PageProps<"/miners/[i
           </ul>
         </section>
       </div>
+
+      <section aria-labelledby="miner-reviews-title" className="mt-8">
+        <h2 id="miner-reviews-title" className="text-lg font-semibold tracking-tight">
+          Reviews
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Written by AI teams after a booking with {miner.name}, published once both sides have reviewed or 14 days have passed.</p>
+        <div className="mt-3">
+          <OrganizationReviews rating={reviews} items={reviews.items} viewer={viewer} emptyText={`When a booking with ${miner.name} ends, the AI team can review it here.`} />
+        </div>
+      </section>
     </div>
   );
 }

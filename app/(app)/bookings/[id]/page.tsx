@@ -14,6 +14,7 @@ import { PaymentPending } from "@/components/bookings/payment-pending";
 import { statusSummary } from "@/components/bookings/status-summary";
 import { BookingTimeline } from "@/components/bookings/timeline";
 import { ViewerActions } from "@/components/bookings/viewer-actions";
+import { BookingReviewSection } from "@/components/reviews/booking-review-section";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -97,6 +98,7 @@ export default async function BookingPage({ params, searchParams }: PageProps<"/
             </p>
           )}
         </Card>
+        <BookingReviewSection booking={booking} actor={actorOf(user)} className="lg:col-start-1" />
 
         <aside className="space-y-6 lg:sticky lg:top-24 lg:col-start-2 lg:row-span-3 lg:row-start-1">
           {deadline && (
