@@ -81,4 +81,10 @@ test("both parties review a completed booking blind, then both reviews appear, a
   await expect(reviews.getByText("Power was steady and the team answered fast", { exact: false })).toBeVisible();
   await expect(reviews.getByText(minerText)).toHaveCount(0);
   await expect(visitor.getByText(/out of 5, \d+ reviews?/).first()).toBeAttached();
+
+  // And in search: best-rated first, the miner's stars on its cards.
+  await visitor.goto("/search?sort=rating&minRating=3");
+  const card = visitor.locator("[data-listing-id]").first();
+  await expect(card.getByText(/out of 5, \d+ reviews?/)).toBeAttached();
+  await expect(card.locator(`a[href="/miners/${minerOrganizationId}"]`)).toBeVisible();
 });

@@ -69,6 +69,11 @@ export async function BookingReviewSection({ booking, actor, className }: { book
         {tenantRating}
         {state.eligible && (
           <>
+            {state.otherReviewed && (
+              <Alert tone="info" title={`${otherName} has reviewed you`}>
+                Their review stays hidden until you write yours (or the window closes); then both appear together.
+              </Alert>
+            )}
             <p className="text-sm text-slate-700">
               How was it working with {otherName}? You can review until {formatUtc(state.windowEndsAt!)}. Neither side sees the other&rsquo;s review until both are in or the window closes.
             </p>

@@ -48,6 +48,8 @@ export type BookingReviewState = {
   /** The other side's review, only once published. */
   theirs: ReviewView | null;
   waitingForOther: boolean;
+  /** The other side has written its review (still blind while `theirs` is null). */
+  otherReviewed: boolean;
   canReply: boolean;
 };
 
@@ -175,6 +177,7 @@ export async function getBookingReviewState(db: Executor, actor: Actor, bookingI
     mine: mine ? present(mine) : null,
     theirs: theirs?.publishedAt ? present(theirs) : null,
     waitingForOther: Boolean(mine && !mine.publishedAt),
+    otherReviewed: Boolean(theirs),
     canReply: Boolean(theirs?.publishedAt && !theirs.replyBody && side),
   };
 }
