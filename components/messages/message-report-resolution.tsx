@@ -1,62 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
-import { Loader2 } from "lucide-react";
 import { resolveMessageReportAction } from "@/app/(app)/messages/actions";
-import { useClientValidation } from "@/components/forms/use-client-validation";
-import { Button } from "@/components/ui/button";
-import { TextareaField } from "@/components/ui/field";
+import { ReportResolutionForm } from "@/components/moderation/report-resolution-form";
 import { resolveMessageReportFormSchema } from "./schemas";
 
-// The outcome is the button pressed, which the browser-side check cannot see: it checks the rest.
 const noteSchema = resolveMessageReportFormSchema.omit({ outcome: true });
 
-/** Resolve (the report was right) or dismiss a reported message, with a note for the audit log. */
+/** Resolve or dismiss a reported message, with a note for the audit log. */
 export function MessageReportResolution({ reportId }: { reportId: string }) {
-  const [state, formAction] = useActionState(resolveMessageReportAction, null);
-  const { clientErrors, onSubmit } = useClientValidation(noteSchema);
-  const failed = state && !state.ok ? state : null;
-  const noteError = clientErrors.note ?? failed?.fields?.note;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Handle this report">
-      <input type="hidden" name="reportId" value={reportId} />
-      <TextareaField
-        id={`message-report-${reportId}-note`}
-        label="Note on what you did"
-        name="note"
-        rows={2}
-        required
-        maxLength={2000}
-        defaultValue={typeof failed?.values?.note === "string" ? failed.values.note : undefined}
-        hint="Kept with the report and in the audit log. To act on the account, use the organization's page."
-        error={noteError}
-      />
-      {failed && !noteError && (
-        <p role="alert" className="text-sm text-red-700">
-          {failed.error}
-        </p>
-      )}
-      <div className="flex flex-wrap gap-2">
-        <OutcomeButton outcome="resolved" label="Resolve" pendingLabel="Resolving…" />
-        <OutcomeButton outcome="dismissed" label="Dismiss" pendingLabel="Dismissing…" />
-      </div>
-    </form>
-  );
-}
-
-function OutcomeButton({ outcome, label, pendingLabel }: { outcome: "resolved" | "dismissed"; label: string; pendingLabel: string }) {
-  const { pending, data } = useFormStatus();
-  const mine = pending && data?.get("outcome") === outcome;
-  return (
-    <Button type="submit" name="outcome" value={outcome} variant={outcome === "resolved" ? "primary" : "secondary"} size="sm" disabled={pending} aria-disabled={pending}>
-      {mine ? (
-        <>
-          <Loader2 className="h-4 w-4 animate-spin" aria-hidden="true" /> {pendingLabel}
-        </>
-      ) : (
-        label
-      )}
-    </Button>
+    <ReportResolutionForm
+      reportId={reportId}
+      action={resolveMessageReportAction}
+      noteSchema={noteSchema}
+      idPrefix="message-report"
+      hint="Kept with the report and in the audit log. To act on the account, use the organization's page."
+    />
   );
 }
