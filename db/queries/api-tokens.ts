@@ -111,3 +111,13 @@ export async function revokeApiToken(db: Executor, actor: Actor, id: string): Pr
   if (!row?.revokedAt) throw AppError.notFound("That API token");
   return { id: row.id, revokedAt: row.revokedAt };
 }
+
+/** Revokes every active token of a person (removed from, or moving out of, an organization); returns how many. */
+export async function revokeUserApiTokens(db: Executor, userId: string): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}

@@ -5,7 +5,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, gt, isNull, max, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { apiTokens, invitations, organizations, users } from "@/db/schema";
+import { invitations, organizations, users } from "@/db/schema";
 import { assertUncommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { requireOrganization, type Actor } from "@/lib/auth/policy";
@@ -25,6 +25,7 @@ import {
 import { hashLinkToken, isLinkTokenShape } from "./account-links";
 import { writeAudit } from "./audit";
 import { recordHit } from "./rate-limits";
+import { revokeUserApiTokens } from "./api-tokens";
 import { revokeUserSessions } from "./sessions";
 import { requireVerifiedEmail } from "./users";
 
@@ -520,13 +521,7 @@ async function moveInto(tx: Executor, userId: string, invitation: ClaimedInvitat
     .where(eq(users.id, userId));
   let tokens = 0;
   if (previous !== invitation.organizationId) {
-    tokens = (
-      await tx
-        .update(apiTokens)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-        .returning({ id: apiTokens.id })
-    ).length;
+    tokens = await revokeUserApiTokens(tx, userId);
     if (previous && !current.removedAt) {
       await writeAudit(tx, { actorUserId: userId, action: "member.left", targetType: "user", targetId: userId, organizationId: previous, data: { movedTo: org.id, tokensRevoked: tokens } });
     }
@@ -590,13 +585,7 @@ async function countOwners(tx: Executor, organizationId: string): Promise<number
 async function deactivate(tx: Executor, userId: string) {
   await tx.update(users).set({ removedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
   const sessions = await revokeUserSessions(tx, userId);
-  const tokens = (
-    await tx
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id })
-  ).length;
+  const tokens = await revokeUserApiTokens(tx, userId);
   return { sessions, tokens };
 }
 

@@ -6,9 +6,9 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { rawRows, type Executor } from "@/db";
 import { bookings, listings, organizations, sites } from "@/db/schema";
 import { availabilitySpans, freeKwOver } from "@/lib/domain/availability";
-import { COUNTING_STATUSES } from "@/lib/domain/booking-lifecycle";
 import { addMonths, todayUtc } from "@/lib/domain/days";
 import { isUuid } from "@/lib/ids";
+import { countingBookings } from "./listings";
 import { getPublicSite, type SiteView } from "./sites";
 
 /** How many months ahead a public site shows each listing's free kW. */
@@ -54,7 +54,8 @@ function outlookMonths(today: string): string[] {
  * Free kW of each listing in each coming month (the least free on any day of it); null for
  * a month outside the listing's window. One statement for all the listings' bookings.
  */
-async function outlookFor(db: Executor, rows: PublicListing[], today: string): Promise<Map<string, MonthOutlook[]>> {
+async function outlookFor(db: Executor, rows: PublicListing[], now: Date): Promise<Map<string, MonthOutlook[]>> {
+  const today = todayUtc(now);
   const months = outlookMonths(today);
   const horizon = addMonths(months[0]!, OUTLOOK_MONTHS);
   const holds = rows.length
@@ -64,9 +65,7 @@ async function outlookFor(db: Executor, rows: PublicListing[], today: string): P
         .where(
           and(
             inArray(bookings.listingId, rows.map((r) => r.id)),
-            inArray(bookings.status, [...COUNTING_STATUSES]),
-            // An unpaid hold counts only until it expires, as everywhere else.
-            sql`(${bookings.status} <> 'pending_deposit' or ${bookings.expiresAt} > now())`,
+            countingBookings(now),
             sql`${bookings.startDate} < ${horizon} and ${bookings.endDate} > ${today}`,
           ),
         )
@@ -110,7 +109,7 @@ export async function getPublicSitePage(db: Executor, siteId: string, now = new 
     .from(listings)
     .where(and(eq(listings.siteId, siteId), eq(listings.status, "published")))
     .orderBy(asc(listings.priceCentsPerKwMonth));
-  const outlook = await outlookFor(db, rows, todayUtc(now));
+  const outlook = await outlookFor(db, rows, now);
   return { site, organization: organization!, listings: rows.map((row) => ({ ...row, outlook: outlook.get(row.id)! })) };
 }
 

@@ -5,7 +5,7 @@
 // transaction as a publication, a hide or a restore. Every write locks the booking row, so
 // two sides submitting at once cannot both miss that the other has reviewed.
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { rawRows, type Executor } from "@/db";
 import { organizations, reviewReports, reviews, users } from "@/db/schema";
 import { assertRole, isAdmin, type Actor } from "@/lib/auth/policy";
@@ -53,8 +53,6 @@ export type BookingReviewState = {
   canReply: boolean;
 };
 
-const authorOrg = sql`ao`;
-
 const reviewColumns = {
   id: reviews.id,
   bookingId: reviews.bookingId,
@@ -62,7 +60,7 @@ const reviewColumns = {
   rating: reviews.rating,
   body: reviews.body,
   authorOrganizationId: reviews.authorOrganizationId,
-  authorOrganizationName: sql<string>`(select name from organizations ${authorOrg} where ${authorOrg}.id = ${reviews.authorOrganizationId})`,
+  authorOrganizationName: sql<string>`(select ao.name from organizations ao where ao.id = ${reviews.authorOrganizationId})`,
   authorUserName: sql<string | null>`(select name from users au where au.id = ${reviews.authorUserId})`,
   subjectOrganizationId: reviews.subjectOrganizationId,
   createdAt: reviews.createdAt,
@@ -108,6 +106,10 @@ function present(row: ReviewRow): ReviewView {
   };
 }
 
+/** When a booking opened for review: it completed, or was cancelled once confirmed or active. */
+const windowOpensAt = (bookingId: SQL) => sql`(select min(t.created_at) from booking_transitions t
+  where t.booking_id = ${bookingId} and (t.to_status = 'completed' or (t.to_status = 'cancelled' and t.from_status in ('confirmed', 'active'))))`;
+
 type BookingFacts = { id: string; status: string; buyerOrganizationId: string; minerOrganizationId: string; listingTitle: string; opensAt: Date | null };
 
 /**
@@ -119,8 +121,7 @@ async function bookingFacts(db: Executor, bookingId: string, lock: boolean): Pro
   const rows = await rawRows<{ id: string; status: string; buyer_organization_id: string; miner_organization_id: string; listing_title: string; opens_at: Date | string | null }>(
     db,
     sql`select b.id, b.status, b.buyer_organization_id, l.organization_id as miner_organization_id, l.title as listing_title,
-          (select min(t.created_at) from booking_transitions t
-            where t.booking_id = b.id and (t.to_status = 'completed' or (t.to_status = 'cancelled' and t.from_status in ('confirmed', 'active')))) as opens_at
+          ${windowOpensAt(sql`b.id`)} as opens_at
         from bookings b join listings l on l.id = b.listing_id
         where b.id = ${bookingId}
         ${lock ? sql`for update of b` : sql``}`,
@@ -251,9 +252,7 @@ export async function publishDueReviews(db: Executor, options: { appUrl: string;
     db,
     sql`select distinct r.booking_id from reviews r
         where r.published_at is null
-          and (select min(t.created_at) from booking_transitions t
-                where t.booking_id = r.booking_id and (t.to_status = 'completed' or (t.to_status = 'cancelled' and t.from_status in ('confirmed', 'active'))))
-              <= ${new Date(now.getTime() - REVIEW_WINDOW_DAYS * DAY_MS).toISOString()}
+          and ${windowOpensAt(sql`r.booking_id`)} <= ${new Date(now.getTime() - REVIEW_WINDOW_DAYS * DAY_MS).toISOString()}
         limit 200`,
   );
   let published = 0;
