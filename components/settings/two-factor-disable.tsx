@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useState } from "react";
+import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { disableTwoFactorAction } from "@/app/(app)/settings/security/actions";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useClientValidation } from "@/components/forms/use-client-validation";
@@ -18,32 +19,24 @@ export function TwoFactorDisable({ onDisabled }: { onDisabled: (message: string)
     return result;
   }, null);
   const { clientErrors, onSubmit, clear } = useClientValidation(disableTwoFactorSchema);
-  const [open, setOpen] = useState(false);
+  // Focus moves to the first field when the step opens and back to its button when it closes.
+  const { confirming: open, step, opener, cancel: firstField } = useConfirmStep<HTMLInputElement>();
   const [seen, setSeen] = useState(state);
   const [failedAt, setFailedAt] = useState<typeof state>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  const firstField = useRef<HTMLInputElement>(null);
-  const moved = useRef(false);
 
   if (state !== seen) {
     setSeen(state);
-    if (state?.ok) setOpen(false);
+    if (state?.ok) step(false);
     else setFailedAt(state);
   }
   const failed = open && failedAt && !failedAt.ok ? failedAt : null;
   const fields = { ...failed?.fields, ...clientErrors };
   const general = failed && !failed.fields ? failed.error : undefined;
 
-  useEffect(() => {
-    if (!moved.current) return;
-    (open ? firstField : opener).current?.focus();
-  }, [open]);
-
   function toggle(next: boolean) {
-    moved.current = true;
     clear();
     setFailedAt(null);
-    setOpen(next);
+    step(next);
   }
 
   return (
