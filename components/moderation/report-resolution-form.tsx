@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { useClientValidation } from "@/components/forms/use-client-validation";
 import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/field";
-import type { ActionResult, ActionState } from "@/lib/action";
+import type { ActionResult, ActionState, FormValues } from "@/lib/action";
 
 type Props<T> = {
   reportId: string;
@@ -17,16 +17,20 @@ type Props<T> = {
   /** Makes the note's id unique on a page of reports of one kind. */
   idPrefix: string;
   hint: string;
+  /** Names the form for screen readers; "Handle this report" by default. */
+  label?: string;
+  /** Fields of one kind of report (a listing's "unpublish" box), given what a refused submission kept. */
+  extraFields?: (values: FormValues | undefined) => React.ReactNode;
 };
 
-/** Resolve (the report was right) or dismiss a report of a message or a review, with a note for the audit log. */
-export function ReportResolutionForm<T>({ reportId, action, noteSchema, idPrefix, hint }: Props<T>) {
+/** Resolve (the report was right) or dismiss a report of a listing, a message or a review, with a note for the audit log. */
+export function ReportResolutionForm<T>({ reportId, action, noteSchema, idPrefix, hint, label = "Handle this report", extraFields }: Props<T>) {
   const [state, formAction] = useActionState<ActionState<T>, FormData>(action, null);
   const { clientErrors, onSubmit } = useClientValidation(noteSchema);
   const failed = state && !state.ok ? state : null;
   const noteError = clientErrors.note ?? failed?.fields?.note;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Handle this report">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={label}>
       <input type="hidden" name="reportId" value={reportId} />
       <TextareaField
         id={`${idPrefix}-${reportId}-note`}
@@ -39,6 +43,7 @@ export function ReportResolutionForm<T>({ reportId, action, noteSchema, idPrefix
         hint={hint}
         error={noteError}
       />
+      {extraFields?.(failed?.values)}
       {failed && !noteError && (
         <p role="alert" className="text-sm text-red-700">
           {failed.error}
