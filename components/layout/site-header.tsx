@@ -90,7 +90,7 @@ export async function SiteHeader() {
         </div>
       </div>
       <nav aria-label="Main (compact)" className="border-t border-slate-100 md:hidden">
-        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1">{links("block whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100")}</ul>
+        <ul className="relative mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1">{links("block whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100")}</ul>
       </nav>
       {user && !user.emailVerified && (
         <div role="status" className="border-t border-amber-200 bg-amber-50">
